@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make play` and `make test`.
+# Each creates .venv when needed and reinstalls only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: play test lint typecheck unit schema bench clean
+
+play: $(APP_STAMP)
+	$(BIN)/crisisdrill play
+
+test: $(TEST_STAMP) lint typecheck unit
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+unit: $(TEST_STAMP)
+	$(BIN)/pytest
+
+# Regenerate scenarios/schema.json after changing the scenario model.
+schema: $(APP_STAMP)
+	$(BIN)/python -m game.scenario.schema > scenarios/schema.json
+
+bench: $(APP_STAMP)
+	$(BIN)/python bench/load.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(APP_STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,307 @@
+"""The ``crisisdrill`` command line (contract in DESIGN.md).
+
+Exit codes: 0 success, 1 bad input (a message on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from game import __version__
+from game.scenario.catalog import CatalogEntry, discover, resolve_scenario, scenario_files
+from game.scenario.diagram import mermaid_diagram
+from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.model import Scenario
+from game.scenario.problems import ScenarioError
+from game.scenario.scaffold import scaffold_text, scenario_id_from_name
+from game.scenario.schema import render_schema
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2)."""
+
+
+class InputError(Exception):
+    """The input named on the command line is wrong (exit 1)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="crisisdrill",
+        description="Practise handling social-media crises in the terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"crisisdrill {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play a scenario (the default command)")
+    play.add_argument("scenario", nargs="?", help="a built-in scenario id or a YAML file")
+    play.add_argument("--seed", type=int, default=None, help="seed of the crowd (default: random)")
+    play.add_argument("--lang", choices=("es", "en"), default=None, help="language")
+    play.add_argument("--speed", type=_positive_float, default=1.0, help="simulated speed factor")
+    play.add_argument("--trainee", default=None, help="trainee name for the session log")
+    play.set_defaults(handler=_cmd_play)
+
+    listing = commands.add_parser("list", help="list built-in and user scenarios")
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=_cmd_list)
+
+    validate = commands.add_parser("validate", help="check scenario files for errors")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="YAML files or folders")
+    validate.set_defaults(handler=_cmd_validate)
+
+    new = commands.add_parser("new", help="write a commented scenario scaffold")
+    new.add_argument("name", help="scenario name; writes NAME.yaml (or NAME if it ends in .yaml)")
+    new.set_defaults(handler=_cmd_new)
+
+    diagram = commands.add_parser("diagram", help="print a Mermaid diagram of the phases")
+    diagram.add_argument("scenario", help="a built-in scenario id or a YAML file")
+    diagram.add_argument("--lang", choices=("es", "en"), default=None, help="language of labels")
+    diagram.set_defaults(handler=_cmd_diagram)
+    return parser
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"expected a number above 0 and up to 1000, got {text}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code.
+
+    Args:
+        argv: the arguments after the program name (default: ``sys.argv[1:]``).
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not arguments or (
+        arguments[0].startswith("-")
+        and arguments[0]
+        not in (
+            "-h",
+            "--help",
+            "--version",
+        )
+    ):
+        arguments = ["play", *arguments]
+    try:
+        options = parser.parse_args(arguments)
+    except SystemExit as exit_:  # argparse has printed usage or help
+        return int(exit_.code or 0)
+    handler: Callable[[argparse.Namespace], int] = options.handler
+    try:
+        return handler(options)
+    except ScenarioError as error:
+        print(error.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InputError as error:
+        print(f"crisisdrill: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"crisisdrill: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); say nothing more.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # a bug: one clear line, the details only on request
+        if os.environ.get("CRISISDRILL_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"crisisdrill: internal error ({error.__class__.__name__}: {error}); "
+            "set CRISISDRILL_DEBUG=1 to see details and please report it",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+def _language(scenario: Scenario, wanted: str | None) -> str:
+    if wanted in scenario.meta.languages:
+        return wanted
+    return scenario.meta.languages[0]
+
+
+def _cmd_validate(options: argparse.Namespace) -> int:
+    files: list[tuple[Path, str]] = []
+    for argument in options.paths:
+        path = Path(argument)
+        if path.is_dir():
+            found = scenario_files(path)
+            if not found:
+                print(f"{argument}: no .yaml files in this folder", file=sys.stderr)
+                files.append((path, argument))  # reported as invalid below
+            files.extend((file, str(file)) for file in found)
+        else:
+            files.append((path, argument))
+    failed = 0
+    for path, display in files:
+        try:
+            loaded = load_scenario(path, display)
+        except ScenarioError as error:
+            failed += 1
+            print(error.render(), file=sys.stderr)
+            continue
+        scenario = loaded.scenario
+        print(
+            f"{display}: valid ({scenario.meta.id}: {len(scenario.phases)} phases, "
+            f"{len(scenario.injects)} injects, {len(scenario.personas)} personas)"
+        )
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _entry_json(entry: CatalogEntry) -> dict[str, Any]:
+    assert entry.loaded is not None
+    meta = entry.loaded.scenario.meta
+    return {
+        "id": meta.id,
+        "title": dict(meta.title),
+        "summary": dict(meta.summary),
+        "languages": list(meta.languages),
+        "difficulty": meta.difficulty,
+        "duration_minutes": meta.duration_minutes,
+        "source": entry.source,
+        "path": str(entry.path),
+    }
+
+
+def _cmd_list(options: argparse.Namespace) -> int:
+    entries = discover()
+    valid = [entry for entry in entries if entry.loaded is not None]
+    for entry in entries:
+        if entry.error is not None:
+            count = len(entry.error.problems)
+            print(
+                f"warning: {entry.path} is not listed: {count} problem"
+                f"{'s' if count != 1 else ''} (crisisdrill validate {entry.path})",
+                file=sys.stderr,
+            )
+    if options.json:
+        json.dump([_entry_json(entry) for entry in valid], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    _print_catalog(valid, sys.stdout)
+    return EXIT_OK
+
+
+def _print_catalog(entries: list[CatalogEntry], out: TextIO) -> None:
+    if not entries:
+        print("No scenarios found.", file=out)
+        return
+    rows = []
+    for entry in entries:
+        assert entry.loaded is not None
+        meta = entry.loaded.scenario.meta
+        rows.append(
+            (
+                meta.id,
+                meta.difficulty,
+                f"{meta.duration_minutes} min",
+                ",".join(meta.languages),
+                entry.source,
+                entry.loaded.scenario.title_in("en"),
+            )
+        )
+    header = ("ID", "DIFFICULTY", "LENGTH", "LANGS", "SOURCE", "TITLE")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        print("  ".join([*cells, row[-1]]), file=out)
+
+
+def _cmd_new(options: argparse.Namespace) -> int:
+    name: str = options.name
+    if not name.strip():
+        raise UsageError("NAME must not be empty")
+    target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
+    if target.exists():
+        raise InputError(f"{target} already exists; choose another name or remove it first")
+    if not target.parent.is_dir():
+        raise InputError(f"{target.parent} is not an existing folder")
+    title = target.stem if name.endswith((".yaml", ".yml")) else name
+    try:
+        target.write_text(scaffold_text(title, target.name), encoding="utf-8")
+        schema = target.parent / "schema.json"
+        wrote_schema = not schema.exists()
+        if wrote_schema:
+            schema.write_text(render_schema(), encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"Wrote {target} (scenario id '{scenario_id_from_name(title)}').")
+    if wrote_schema:
+        print(f"Wrote {schema} so that editors can complete and check the YAML.")
+    print(f"Next: edit it, then run: crisisdrill validate {target}")
+    return EXIT_OK
+
+
+def _cmd_diagram(options: argparse.Namespace) -> int:
+    loaded = resolve_scenario(options.scenario)
+    sys.stdout.write(mermaid_diagram(loaded.scenario, _language(loaded.scenario, options.lang)))
+    return EXIT_OK
+
+
+def _cmd_play(options: argparse.Namespace) -> int:
+    if options.scenario is None:
+        entries = [entry for entry in discover() if entry.loaded is not None]
+        print("Scenarios (play one with: crisisdrill play ID):\n")
+        _print_catalog(entries, sys.stdout)
+        return EXIT_OK
+    loaded = resolve_scenario(options.scenario)
+    _print_briefing(loaded, _language(loaded.scenario, options.lang))
+    print(
+        "\nThis version has no interactive crisis console yet: the briefing above is "
+        "what it can show. Validate and diagram scenarios meanwhile."
+    )
+    return EXIT_OK
+
+
+def _print_briefing(loaded: LoadedScenario, language: str) -> None:
+    """A plain-text briefing: the brand, its rules, channels and what is known."""
+    scenario = loaded.scenario
+    meta = scenario.meta
+    spanish = language == "es"
+    print(f"{scenario.title_in(language)}  ({meta.difficulty}, {meta.duration_minutes} min)")
+    print(meta.summary[language])
+    print()
+    print(f"{'Marca' if spanish else 'Brand'}: {meta.brand.name} {meta.brand.handle}")
+    print(f"{'Normas de la comunidad' if spanish else 'Community rules'}:")
+    for rule in meta.house_rules:
+        print(f"  - {rule[language]}")
+    print(f"{'Canales' if spanish else 'Channels'}:")
+    for channel in scenario.channels:
+        print(
+            f"  - {channel.name[language]} ({channel.visibility}, "
+            f"{channel.expected_response_minutes} min)"
+        )
+    known = [fact for fact in scenario.facts if fact.revealed_at_minute is None]
+    if known:
+        print(f"{'Lo que se sabe' if spanish else 'What is known'}:")
+        for fact in known:
+            print(f"  - {fact.statement[language]}")
+    if meta.goals:
+        print(f"{'Objetivos' if spanish else 'Goals'}:")
+        for goal in meta.goals:
+            print(f"  - {goal[language]}")

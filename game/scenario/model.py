@@ -1,0 +1,565 @@
+"""The typed scenario model: everything a scenario file may say, and nothing else.
+
+Field descriptions double as documentation: they are exported to
+``scenarios/schema.json`` for editors, so keep them short and written for authors.
+Times in a scenario are in simulated minutes from the start of the session.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
+PHASE_ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+HANDLE_PATTERN = r"^@[A-Za-z0-9_]{1,30}$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+PhaseId = Annotated[str, StringConstraints(pattern=PHASE_ID_PATTERN)]
+Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+Language = Literal["es", "en"]
+"""Languages the interface, scenarios and reply analysis support."""
+
+LocalizedText = dict[LanguageCode, Text]
+"""One text in several languages, e.g. ``{es: Hola, en: Hello}``."""
+
+Variants = Annotated[list[LocalizedText], Field(min_length=1)]
+
+Difficulty = Literal["introductory", "intermediate", "hard"]
+
+Archetype = Literal[
+    "customer",
+    "upset_customer",
+    "foreign_customer",
+    "troll",
+    "fan",
+    "influencer",
+    "journalist",
+    "employee",
+]
+
+Tone = Literal["positive", "neutral", "negative", "abusive"]
+
+Cue = Literal[
+    "apology",
+    "acknowledgement",
+    "gratitude",
+    "admission",
+    "denial",
+    "blame",
+    "hostility",
+    "cause",
+    "fix",
+    "prevention",
+    "promise",
+    "dm_invite",
+    "data_request",
+    "link_only",
+    "boilerplate",
+    "compensation",
+    "rules_citation",
+]
+"""Cue ids found by the reply analyzer (stable; see DESIGN.md)."""
+
+RuleId = Literal[
+    "P1", "P2", "P3", "P4",
+    "E1", "E2", "E3", "E4", "E5", "E6",
+    "C1", "C2", "C3", "C4", "C5",
+    "H1", "H2", "H3", "H4", "H5",
+    "O1", "O2",
+]  # fmt: skip
+"""Rule ids of PRINCIPLES.md."""
+
+Metric = Literal[
+    "reach",
+    "negative_reach",
+    "sentiment",
+    "unanswered",
+    "oldest_unanswered_minutes",
+    "advocates",
+    "detractors",
+    "statements",
+    "broken_promises",
+    "silenced_complainers",
+]
+
+METRIC_DESCRIPTIONS: dict[str, str] = {
+    "reach": "people who have seen posts about the crisis",
+    "negative_reach": "people who have seen negative posts",
+    "sentiment": "reach-weighted mood of the audience, from -1 (hostile) to 1 (warm)",
+    "unanswered": "posts that need a reply and have none",
+    "oldest_unanswered_minutes": "age of the oldest post still waiting for a reply",
+    "advocates": "people defending the brand",
+    "detractors": "people attacking the brand",
+    "statements": "official statements published",
+    "broken_promises": "promises whose deadline passed unkept",
+    "silenced_complainers": "people with a legitimate complaint who were hidden or banned",
+}
+
+TriggerEvent = Literal[
+    "ignored", "replied", "private_message", "liked", "hidden", "warned", "banned", "statement"
+]
+
+
+class Model(BaseModel):
+    """Base of every scenario model: strict types, unknown keys are errors."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Brand(Model):
+    """The brand the trainee speaks for."""
+
+    name: Text = Field(description="Brand name as customers write it.")
+    handle: Handle = Field(description="The brand's account handle, e.g. '@tramastore'.")
+    sector: LocalizedText = Field(description="What the brand sells or does.")
+
+
+class Meta(Model):
+    """What the scenario is, for the picker and the briefing."""
+
+    id: Id = Field(description="Stable id: lower-case letters, digits, '-' or '_'.")
+    title: LocalizedText = Field(description="Title shown in the scenario picker.")
+    summary: LocalizedText = Field(description="Two or three sentences for the picker.")
+    difficulty: Difficulty = Field(description="introductory, intermediate or hard.")
+    duration_minutes: int = Field(ge=5, le=480, description="Simulated length of a session.")
+    languages: list[Language] = Field(
+        min_length=1, description="Languages every trainee-facing text is written in."
+    )
+    brand: Brand
+    house_rules: list[LocalizedText] = Field(
+        min_length=1, description="The brand's published community rules (C4)."
+    )
+    goals: list[LocalizedText] = Field(
+        default_factory=list, description="What the trainee should achieve, for the briefing."
+    )
+    authors: list[Text] = Field(default_factory=list, description="Who wrote the scenario.")
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each language may be listed only once")
+        return value
+
+
+class Channel(Model):
+    """A place where people write to or about the brand."""
+
+    id: Id
+    name: LocalizedText = Field(description="Channel name shown to the trainee.")
+    visibility: Literal["public", "private"] = Field(
+        description="public: everyone reads the exchange; private: only the two parties."
+    )
+    expected_response_minutes: int = Field(
+        ge=1, le=1440, description="How soon people there expect an answer (P2)."
+    )
+    audience_weight: float = Field(
+        default=1.0,
+        ge=0,
+        le=10,
+        description="How much the audience here counts for reach; ignored for private ones.",
+    )
+
+
+class Fact(Model):
+    """Something that is true, false, or not known; honesty is judged against facts."""
+
+    id: Id
+    statement: LocalizedText = Field(description="The fact, stated plainly.")
+    truth: bool | Literal["unknown"] = Field(
+        description="true, false, or unknown (no one can know it during the session)."
+    )
+    brand_at_fault: bool = Field(
+        default=False, description="Whether this fact makes the brand responsible (H1)."
+    )
+    revealed_at_minute: int | None = Field(
+        default=None,
+        ge=0,
+        description="When the brand learns it; absent means known from the start.",
+    )
+
+    @model_validator(mode="after")
+    def _unknown_is_never_revealed(self) -> Fact:
+        if self.truth == "unknown" and self.revealed_at_minute is not None:
+            raise ValueError(
+                "a fact whose truth is 'unknown' cannot be revealed; "
+                "give it truth true or false, or drop revealed_at_minute"
+            )
+        return self
+
+
+class FollowerRange(Model):
+    """Bounds of a persona's follower count (drawn heavy-tailed between them)."""
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0, le=100_000_000)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FollowerRange:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+        return self
+
+
+class Persona(Model):
+    """A kind of person who shows up in the crisis; the engine makes individuals from it."""
+
+    id: Id
+    archetype: Archetype = Field(description="What role this persona plays in the crisis.")
+    name: Text | None = Field(
+        default=None, description="A fixed display name; absent: Faker makes one per person."
+    )
+    handle: Handle | None = Field(default=None, description="A fixed handle, e.g. '@lauramodas'.")
+    locales: dict[str, Annotated[float, Field(gt=0)]] = Field(
+        min_length=1,
+        description="Faker locales for names and places, with relative weights, "
+        "e.g. {es_ES: 3, es_MX: 1}.",
+    )
+    followers: FollowerRange
+    patience_minutes: int = Field(
+        ge=1, le=1440, description="How long this person waits for an answer before reacting."
+    )
+    temper: float = Field(
+        ge=0, le=1, description="How fast their mood sours: 0 placid, 1 explosive."
+    )
+    writes_in: LanguageCode | None = Field(
+        default=None,
+        description="A language this persona always writes in, whatever the session's "
+        "(a foreign customer, E6). Their posts need a text in it.",
+    )
+
+
+class MetricCondition(Model):
+    """Holds when a metric compares as stated (give exactly one comparison)."""
+
+    metric: Metric
+    above: float | None = None
+    below: float | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> MetricCondition:
+        given = [
+            name
+            for name in ("above", "below", "at_least", "at_most")
+            if getattr(self, name) is not None
+        ]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of above, below, at_least, at_most"
+                + (f" (got {', '.join(given)})" if given else "")
+            )
+        return self
+
+
+class AfterMinuteCondition(Model):
+    """Holds from this simulated minute of the session on."""
+
+    after_minute: int = Field(ge=0)
+
+
+class MinutesInPhaseCondition(Model):
+    """Holds once the crisis has been this many minutes in its current phase."""
+
+    minutes_in_phase: int = Field(ge=0)
+
+
+class FactRevealedCondition(Model):
+    """Holds once the named fact is known to the brand."""
+
+    fact_revealed: Id
+
+
+class AllCondition(Model):
+    """Holds when every listed condition holds."""
+
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyCondition(Model):
+    """Holds when at least one listed condition holds."""
+
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotCondition(Model):
+    """Holds when the given condition does not."""
+
+    not_: Condition = Field(alias="not")
+
+
+CONDITION_KINDS: dict[str, type[Model]] = {
+    "metric": MetricCondition,
+    "after_minute": AfterMinuteCondition,
+    "minutes_in_phase": MinutesInPhaseCondition,
+    "fact_revealed": FactRevealedCondition,
+    "all": AllCondition,
+    "any": AnyCondition,
+    "not": NotCondition,
+}
+
+
+def _condition_tag(key: str) -> str:
+    # Tags show up in validation error paths; a name no scenario key can have lets the
+    # loader drop them when it maps an error back to a line of the file.
+    return f"<{key} condition>"
+
+
+def _condition_kind(value: Any) -> str | None:
+    """Pick the condition model by the key that names its kind."""
+    if isinstance(value, dict):
+        for key in CONDITION_KINDS:
+            if key in value:
+                return _condition_tag(key)
+        return None
+    for key, cls in CONDITION_KINDS.items():
+        if isinstance(value, cls):
+            return _condition_tag(key)
+    return None
+
+
+Condition = Annotated[
+    Annotated[MetricCondition, Tag(_condition_tag("metric"))]
+    | Annotated[AfterMinuteCondition, Tag(_condition_tag("after_minute"))]
+    | Annotated[MinutesInPhaseCondition, Tag(_condition_tag("minutes_in_phase"))]
+    | Annotated[FactRevealedCondition, Tag(_condition_tag("fact_revealed"))]
+    | Annotated[AllCondition, Tag(_condition_tag("all"))]
+    | Annotated[AnyCondition, Tag(_condition_tag("any"))]
+    | Annotated[NotCondition, Tag(_condition_tag("not"))],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition_kind",
+        custom_error_message="expected a condition: a mapping with one of the keys "
+        + ", ".join(CONDITION_KINDS),
+    ),
+]
+"""A structured condition on metrics, time and facts (never code)."""
+
+AllCondition.model_rebuild()
+AnyCondition.model_rebuild()
+NotCondition.model_rebuild()
+
+
+class Phase(Model):
+    """A phase of the crisis; the first one listed is where every session starts."""
+
+    id: PhaseId = Field(description="Lower-case letters, digits and '_' (used in diagrams).")
+    name: LocalizedText
+    description: LocalizedText | None = Field(
+        default=None, description="What is going on in this phase, for the debrief."
+    )
+    final: Literal["good", "bad"] | None = Field(
+        default=None,
+        description="Set on phases that end the session: good (resolved) or bad (meltdown).",
+    )
+    crowd_per_minute: float = Field(
+        default=0,
+        ge=0,
+        le=60,
+        description="Background posts per simulated minute while in this phase.",
+    )
+
+
+class Transition(Model):
+    """A way from one phase to another, taken as soon as its condition holds."""
+
+    from_: list[PhaseId | Literal["*"]] = Field(
+        alias="from",
+        min_length=1,
+        description="Phase ids this transition leaves, or '*' for every non-final phase.",
+    )
+    to: PhaseId
+    when: Condition
+
+    @field_validator(
+        "from_",
+        mode="before",
+        json_schema_input_type=PhaseId | Literal["*"] | list[PhaseId | Literal["*"]],
+    )
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class BadReply(Model):
+    """A reply that looks tempting and breaks a rule."""
+
+    text: LocalizedText
+    breaks: RuleId = Field(description="The PRINCIPLES.md rule it breaks, e.g. 'P4'.")
+
+
+class Exemplars(Model):
+    """Model replies to a post: good ones for the ideal bot and the debrief, bad ones to learn."""
+
+    good: Variants = Field(description="Replies an expert would give.")
+    bad: list[BadReply] = Field(default_factory=list)
+
+
+class Inject(Model):
+    """A scripted post: fires at a minute or when a condition first holds."""
+
+    id: Id
+    at_minute: int | None = Field(default=None, ge=0, description="Simulated minute it appears.")
+    when: Condition | None = Field(
+        default=None, description="Appears when this first holds (instead of at_minute)."
+    )
+    channel: Id
+    persona: Id
+    follows: Id | None = Field(
+        default=None,
+        description="An earlier inject whose author writes this one, in the same thread.",
+    )
+    tone: Tone
+    needs_reply: bool = True
+    tags_brand: bool = Field(
+        default=True, description="false: the brand is not tagged; found only by monitoring (P3)."
+    )
+    text: Variants = Field(description="Alternative wordings; one is drawn per session.")
+    facts: list[Id] = Field(default_factory=list, description="Facts this post touches.")
+    replies: Exemplars | None = None
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> Inject:
+        if (self.at_minute is None) == (self.when is None):
+            raise ValueError("give exactly one of at_minute or when")
+        return self
+
+
+class CrowdTemplate(Model):
+    """Background posts that fill the feed, drawn by phase weights."""
+
+    id: Id
+    persona: Id
+    channels: list[Id] = Field(min_length=1)
+    tone: Tone
+    needs_reply: bool = True
+    tags_brand: bool = True
+    weights: dict[PhaseId, Annotated[float, Field(ge=0)]] = Field(
+        min_length=1,
+        description="Relative weight of this template in each phase; absent phases: 0.",
+    )
+    text: Variants
+    facts: list[Id] = Field(default_factory=list)
+    replies: Exemplars | None = None
+
+
+class ReactionPost(Model):
+    """A post that a reaction makes its person write."""
+
+    channel: Literal["same", "other"] | Id = Field(
+        default="same",
+        description="'same' channel, 'other' public channel, or a channel id.",
+    )
+    tone: Tone
+    text: Variants
+
+
+class ReactionEffect(Model):
+    """What happens when a reaction fires."""
+
+    mood: float = Field(default=0, ge=-1, le=1, description="Change of the person's mood.")
+    audience: float = Field(
+        default=0, ge=-1, le=1, description="Change of the audience's sentiment."
+    )
+    post: ReactionPost | None = None
+    stops: bool = Field(default=False, description="The person writes no more.")
+    becomes_advocate: bool = Field(default=False, description="The person defends the brand.")
+
+
+class Reaction(Model):
+    """How people respond to what the trainee does (or does not do)."""
+
+    id: Id
+    archetypes: list[Archetype] = Field(
+        default_factory=list, description="Archetypes it applies to."
+    )
+    personas: list[Id] = Field(default_factory=list, description="Personas it applies to.")
+    on: TriggerEvent = Field(description="What the trainee did to the person's post.")
+    cues_any: list[Cue] = Field(
+        default_factory=list, description="Only if the reply has at least one of these cues."
+    )
+    cues_none: list[Cue] = Field(
+        default_factory=list, description="Only if the reply has none of these cues."
+    )
+    after_minutes: int = Field(default=0, ge=0, le=480, description="Delay before the effect.")
+    then: ReactionEffect
+
+    @model_validator(mode="after")
+    def _has_target(self) -> Reaction:
+        if not self.archetypes and not self.personas:
+            raise ValueError("give archetypes or personas (or both)")
+        return self
+
+
+class Weights(Model):
+    """Relative weight of each dimension in the overall score."""
+
+    speed: float = Field(default=1, ge=0)
+    empathy: float = Field(default=1, ge=0)
+    channel: float = Field(default=1, ge=0)
+    honesty: float = Field(default=1, ge=0)
+    containment: float = Field(default=1, ge=0)
+
+
+class StatementRules(Model):
+    """What the official statement must contain, and model statements."""
+
+    requires: list[Cue] = Field(
+        default_factory=list, description="Cues the statement must contain (H2), e.g. apology."
+    )
+    good: list[LocalizedText] = Field(default_factory=list)
+    bad: list[BadReply] = Field(default_factory=list)
+
+
+class Scoring(Model):
+    """How this scenario weighs the score."""
+
+    weights: Weights = Field(default_factory=Weights)
+    statement: StatementRules = Field(default_factory=StatementRules)
+
+
+class Scenario(Model):
+    """A crisis scenario."""
+
+    model_config = ConfigDict(title="crisisdrill scenario")
+
+    format: Literal[1] = Field(description="Version of the scenario format; write 1.")
+    meta: Meta
+    channels: list[Channel] = Field(min_length=1)
+    facts: list[Fact] = Field(default_factory=list)
+    personas: list[Persona] = Field(min_length=1)
+    placeholders: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")],
+        Annotated[list[LocalizedText], Field(min_length=1)],
+    ] = Field(
+        default_factory=dict,
+        description="Your own placeholders: each name lists values, one drawn per post.",
+    )
+    phases: list[Phase] = Field(min_length=2)
+    transitions: list[Transition] = Field(min_length=1)
+    injects: list[Inject] = Field(default_factory=list)
+    crowd: list[CrowdTemplate] = Field(default_factory=list)
+    reactions: list[Reaction] = Field(default_factory=list)
+    scoring: Scoring = Field(default_factory=Scoring)
+
+    def title_in(self, language: str) -> str:
+        """The title in ``language``, or in the first declared language."""
+        return self.meta.title.get(language) or self.meta.title[self.meta.languages[0]]

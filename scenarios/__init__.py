@@ -1,0 +1,1 @@
+"""The built-in scenario library: YAML files beside this module, and their JSON Schema."""
