@@ -281,7 +281,7 @@ def _check_timing(scenario: Scenario) -> Iterator[Issue]:
                     if value is not None and not -1 <= value <= 1:
                         yield Issue(
                             (*sub_path, name),
-                            f"sentiment goes from -1 to 1; {name} {value} can never be decided",
+                            f"sentiment goes from -1 to 1; {name} {value:g} can never be decided",
                         )
 
 

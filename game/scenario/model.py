@@ -112,6 +112,8 @@ METRIC_DESCRIPTIONS: dict[str, str] = {
     "silenced_complainers": "people with a legitimate complaint who were hidden or banned",
 }
 
+_METRIC_HELP = "One of: " + "; ".join(f"{k}: {v}" for k, v in METRIC_DESCRIPTIONS.items())
+
 TriggerEvent = Literal[
     "ignored", "replied", "private_message", "liked", "hidden", "warned", "banned", "statement"
 ]
@@ -142,7 +144,7 @@ class Meta(Model):
     languages: list[Language] = Field(
         min_length=1, description="Languages every trainee-facing text is written in."
     )
-    brand: Brand
+    brand: Brand = Field(description="The brand the trainee speaks for.")
     house_rules: list[LocalizedText] = Field(
         min_length=1, description="The brand's published community rules (C4)."
     )
@@ -162,7 +164,7 @@ class Meta(Model):
 class Channel(Model):
     """A place where people write to or about the brand."""
 
-    id: Id
+    id: Id = Field(description="Channel id used by injects and crowd templates.")
     name: LocalizedText = Field(description="Channel name shown to the trainee.")
     visibility: Literal["public", "private"] = Field(
         description="public: everyone reads the exchange; private: only the two parties."
@@ -181,7 +183,7 @@ class Channel(Model):
 class Fact(Model):
     """Something that is true, false, or not known; honesty is judged against facts."""
 
-    id: Id
+    id: Id = Field(description="Fact id used by injects, crowd and conditions.")
     statement: LocalizedText = Field(description="The fact, stated plainly.")
     truth: bool | Literal["unknown"] = Field(
         description="true, false, or unknown (no one can know it during the session)."
@@ -208,8 +210,8 @@ class Fact(Model):
 class FollowerRange(Model):
     """Bounds of a persona's follower count (drawn heavy-tailed between them)."""
 
-    min: int = Field(ge=0)
-    max: int = Field(ge=0, le=100_000_000)
+    min: int = Field(ge=0, description="Fewest followers.")
+    max: int = Field(ge=0, le=100_000_000, description="Most followers.")
 
     @model_validator(mode="after")
     def _ordered(self) -> FollowerRange:
@@ -221,7 +223,7 @@ class FollowerRange(Model):
 class Persona(Model):
     """A kind of person who shows up in the crisis; the engine makes individuals from it."""
 
-    id: Id
+    id: Id = Field(description="Persona id used by injects, crowd and reactions.")
     archetype: Archetype = Field(description="What role this persona plays in the crisis.")
     name: Text | None = Field(
         default=None, description="A fixed display name; absent: Faker makes one per person."
@@ -232,7 +234,7 @@ class Persona(Model):
         description="Faker locales for names and places, with relative weights, "
         "e.g. {es_ES: 3, es_MX: 1}.",
     )
-    followers: FollowerRange
+    followers: FollowerRange = Field(description="Range of follower counts.")
     patience_minutes: int = Field(
         ge=1, le=1440, description="How long this person waits for an answer before reacting."
     )
@@ -249,11 +251,11 @@ class Persona(Model):
 class MetricCondition(Model):
     """Holds when a metric compares as stated (give exactly one comparison)."""
 
-    metric: Metric
-    above: float | None = None
-    below: float | None = None
-    at_least: float | None = None
-    at_most: float | None = None
+    metric: Metric = Field(description=_METRIC_HELP)
+    above: float | None = Field(default=None, description="Holds when metric > value.")
+    below: float | None = Field(default=None, description="Holds when metric < value.")
+    at_least: float | None = Field(default=None, description="Holds when metric >= value.")
+    at_most: float | None = Field(default=None, description="Holds when metric <= value.")
 
     @model_validator(mode="after")
     def _one_comparison(self) -> MetricCondition:
@@ -273,37 +275,37 @@ class MetricCondition(Model):
 class AfterMinuteCondition(Model):
     """Holds from this simulated minute of the session on."""
 
-    after_minute: int = Field(ge=0)
+    after_minute: int = Field(ge=0, description="Simulated minute from which it holds.")
 
 
 class MinutesInPhaseCondition(Model):
     """Holds once the crisis has been this many minutes in its current phase."""
 
-    minutes_in_phase: int = Field(ge=0)
+    minutes_in_phase: int = Field(ge=0, description="Minutes spent in the current phase.")
 
 
 class FactRevealedCondition(Model):
     """Holds once the named fact is known to the brand."""
 
-    fact_revealed: Id
+    fact_revealed: Id = Field(description="Id of a fact with revealed_at_minute.")
 
 
 class AllCondition(Model):
     """Holds when every listed condition holds."""
 
-    all: list[Condition] = Field(min_length=1)
+    all: list[Condition] = Field(min_length=1, description="Conditions that must all hold.")
 
 
 class AnyCondition(Model):
     """Holds when at least one listed condition holds."""
 
-    any: list[Condition] = Field(min_length=1)
+    any: list[Condition] = Field(min_length=1, description="Conditions of which one must hold.")
 
 
 class NotCondition(Model):
     """Holds when the given condition does not."""
 
-    not_: Condition = Field(alias="not")
+    not_: Condition = Field(alias="not", description="The condition that must not hold.")
 
 
 CONDITION_KINDS: dict[str, type[Model]] = {
@@ -362,7 +364,7 @@ class Phase(Model):
     """A phase of the crisis; the first one listed is where every session starts."""
 
     id: PhaseId = Field(description="Lower-case letters, digits and '_' (used in diagrams).")
-    name: LocalizedText
+    name: LocalizedText = Field(description="Phase name shown to the trainee.")
     description: LocalizedText | None = Field(
         default=None, description="What is going on in this phase, for the debrief."
     )
@@ -386,8 +388,8 @@ class Transition(Model):
         min_length=1,
         description="Phase ids this transition leaves, or '*' for every non-final phase.",
     )
-    to: PhaseId
-    when: Condition
+    to: PhaseId = Field(description="The phase it leads to.")
+    when: Condition = Field(description="Condition on metrics, time and facts.")
 
     @field_validator(
         "from_",
@@ -402,7 +404,7 @@ class Transition(Model):
 class BadReply(Model):
     """A reply that looks tempting and breaks a rule."""
 
-    text: LocalizedText
+    text: LocalizedText = Field(description="The reply, in every language.")
     breaks: RuleId = Field(description="The PRINCIPLES.md rule it breaks, e.g. 'P4'.")
 
 
@@ -410,31 +412,40 @@ class Exemplars(Model):
     """Model replies to a post: good ones for the ideal bot and the debrief, bad ones to learn."""
 
     good: Variants = Field(description="Replies an expert would give.")
-    bad: list[BadReply] = Field(default_factory=list)
+    bad: list[BadReply] = Field(
+        default_factory=list, description="Tempting replies that break a rule, for the debrief."
+    )
 
 
-class Inject(Model):
-    """A scripted post: fires at a minute or when a condition first holds."""
+class PostTemplate(Model):
+    """What scripted and background posts have in common."""
 
-    id: Id
+    id: Id = Field(description="Id of this post or template.")
+    persona: Id = Field(description="The persona who writes it.")
+    tone: Tone = Field(description="positive, neutral, negative or abusive (rule-breaking).")
+    needs_reply: bool = Field(default=True, description="Whether the brand should answer (P1).")
+    tags_brand: bool = Field(
+        default=True, description="false: the brand is not tagged; found only by monitoring (P3)."
+    )
+    text: Variants = Field(description="Alternative wordings; one is drawn per post.")
+    facts: list[Id] = Field(default_factory=list, description="Facts this post touches.")
+    replies: Exemplars | None = Field(
+        default=None, description="Model replies, for the ideal bot and the debrief."
+    )
+
+
+class Inject(PostTemplate):
+    """A scripted post: appears at a minute, or when a condition first holds."""
+
     at_minute: int | None = Field(default=None, ge=0, description="Simulated minute it appears.")
     when: Condition | None = Field(
         default=None, description="Appears when this first holds (instead of at_minute)."
     )
-    channel: Id
-    persona: Id
+    channel: Id = Field(description="The channel it is posted on.")
     follows: Id | None = Field(
         default=None,
         description="An earlier inject whose author writes this one, in the same thread.",
     )
-    tone: Tone
-    needs_reply: bool = True
-    tags_brand: bool = Field(
-        default=True, description="false: the brand is not tagged; found only by monitoring (P3)."
-    )
-    text: Variants = Field(description="Alternative wordings; one is drawn per session.")
-    facts: list[Id] = Field(default_factory=list, description="Facts this post touches.")
-    replies: Exemplars | None = None
 
     @model_validator(mode="after")
     def _one_trigger(self) -> Inject:
@@ -443,22 +454,14 @@ class Inject(Model):
         return self
 
 
-class CrowdTemplate(Model):
+class CrowdTemplate(PostTemplate):
     """Background posts that fill the feed, drawn by phase weights."""
 
-    id: Id
-    persona: Id
-    channels: list[Id] = Field(min_length=1)
-    tone: Tone
-    needs_reply: bool = True
-    tags_brand: bool = True
+    channels: list[Id] = Field(min_length=1, description="Channels these posts appear on.")
     weights: dict[PhaseId, Annotated[float, Field(ge=0)]] = Field(
         min_length=1,
         description="Relative weight of this template in each phase; absent phases: 0.",
     )
-    text: Variants
-    facts: list[Id] = Field(default_factory=list)
-    replies: Exemplars | None = None
 
 
 class ReactionPost(Model):
@@ -468,8 +471,8 @@ class ReactionPost(Model):
         default="same",
         description="'same' channel, 'other' public channel, or a channel id.",
     )
-    tone: Tone
-    text: Variants
+    tone: Tone = Field(description="positive, neutral, negative or abusive.")
+    text: Variants = Field(description="Alternative wordings; one is drawn per post.")
 
 
 class ReactionEffect(Model):
@@ -479,7 +482,7 @@ class ReactionEffect(Model):
     audience: float = Field(
         default=0, ge=-1, le=1, description="Change of the audience's sentiment."
     )
-    post: ReactionPost | None = None
+    post: ReactionPost | None = Field(default=None, description="A post the person writes.")
     stops: bool = Field(default=False, description="The person writes no more.")
     becomes_advocate: bool = Field(default=False, description="The person defends the brand.")
 
@@ -487,7 +490,7 @@ class ReactionEffect(Model):
 class Reaction(Model):
     """How people respond to what the trainee does (or does not do)."""
 
-    id: Id
+    id: Id = Field(description="Reaction id.")
     archetypes: list[Archetype] = Field(
         default_factory=list, description="Archetypes it applies to."
     )
@@ -500,7 +503,7 @@ class Reaction(Model):
         default_factory=list, description="Only if the reply has none of these cues."
     )
     after_minutes: int = Field(default=0, ge=0, le=480, description="Delay before the effect.")
-    then: ReactionEffect
+    then: ReactionEffect = Field(description="The effect.")
 
     @model_validator(mode="after")
     def _has_target(self) -> Reaction:
@@ -512,11 +515,11 @@ class Reaction(Model):
 class Weights(Model):
     """Relative weight of each dimension in the overall score."""
 
-    speed: float = Field(default=1, ge=0)
-    empathy: float = Field(default=1, ge=0)
-    channel: float = Field(default=1, ge=0)
-    honesty: float = Field(default=1, ge=0)
-    containment: float = Field(default=1, ge=0)
+    speed: float = Field(default=1, ge=0, description="Weight of SPEED.")
+    empathy: float = Field(default=1, ge=0, description="Weight of EMPATHY.")
+    channel: float = Field(default=1, ge=0, description="Weight of CHANNEL.")
+    honesty: float = Field(default=1, ge=0, description="Weight of HONESTY.")
+    containment: float = Field(default=1, ge=0, description="Weight of CONTAINMENT.")
 
 
 class StatementRules(Model):
@@ -525,15 +528,21 @@ class StatementRules(Model):
     requires: list[Cue] = Field(
         default_factory=list, description="Cues the statement must contain (H2), e.g. apology."
     )
-    good: list[LocalizedText] = Field(default_factory=list)
-    bad: list[BadReply] = Field(default_factory=list)
+    good: list[LocalizedText] = Field(
+        default_factory=list, description="Model statements, for the ideal bot and the debrief."
+    )
+    bad: list[BadReply] = Field(
+        default_factory=list, description="Tempting statements that break a rule."
+    )
 
 
 class Scoring(Model):
     """How this scenario weighs the score."""
 
-    weights: Weights = Field(default_factory=Weights)
-    statement: StatementRules = Field(default_factory=StatementRules)
+    weights: Weights = Field(default_factory=Weights, description="Weights of the dimensions.")
+    statement: StatementRules = Field(
+        default_factory=StatementRules, description="What the official statement must hold."
+    )
 
 
 class Scenario(Model):
@@ -542,10 +551,12 @@ class Scenario(Model):
     model_config = ConfigDict(title="crisisdrill scenario")
 
     format: Literal[1] = Field(description="Version of the scenario format; write 1.")
-    meta: Meta
-    channels: list[Channel] = Field(min_length=1)
-    facts: list[Fact] = Field(default_factory=list)
-    personas: list[Persona] = Field(min_length=1)
+    meta: Meta = Field(description="What the scenario is: title, brand, rules, length.")
+    channels: list[Channel] = Field(min_length=1, description="Where people write.")
+    facts: list[Fact] = Field(
+        default_factory=list, description="What is true, false or unknown; honesty is judged on it."
+    )
+    personas: list[Persona] = Field(min_length=1, description="Who shows up.")
     placeholders: dict[
         Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")],
         Annotated[list[LocalizedText], Field(min_length=1)],
@@ -553,12 +564,16 @@ class Scenario(Model):
         default_factory=dict,
         description="Your own placeholders: each name lists values, one drawn per post.",
     )
-    phases: list[Phase] = Field(min_length=2)
-    transitions: list[Transition] = Field(min_length=1)
-    injects: list[Inject] = Field(default_factory=list)
-    crowd: list[CrowdTemplate] = Field(default_factory=list)
-    reactions: list[Reaction] = Field(default_factory=list)
-    scoring: Scoring = Field(default_factory=Scoring)
+    phases: list[Phase] = Field(
+        min_length=2, description="Phases of the crisis; the first is where sessions start."
+    )
+    transitions: list[Transition] = Field(min_length=1, description="Ways between phases.")
+    injects: list[Inject] = Field(default_factory=list, description="Scripted posts.")
+    crowd: list[CrowdTemplate] = Field(default_factory=list, description="Background posts.")
+    reactions: list[Reaction] = Field(
+        default_factory=list, description="How people respond to the trainee."
+    )
+    scoring: Scoring = Field(default_factory=Scoring, description="How the score is weighed.")
 
     def title_in(self, language: str) -> str:
         """The title in ``language``, or in the first declared language."""

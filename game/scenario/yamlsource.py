@@ -263,6 +263,7 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
+                self.fatal = True  # the rest would be judged without half the file
                 self.problems.append(
                     Problem(
                         *_position(event),

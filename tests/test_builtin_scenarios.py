@@ -1,0 +1,45 @@
+"""The built-in library: every scenario validates, in Spanish and English, with editor support."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario import load_scenario
+from game.scenario.catalog import builtin_scenario_dir
+from game.scenario.diagram import mermaid_diagram
+
+BUILTIN = sorted(builtin_scenario_dir().glob("*.yaml"))
+
+
+def test_library_is_not_empty() -> None:
+    assert BUILTIN
+
+
+@pytest.mark.parametrize("path", BUILTIN, ids=lambda p: p.stem)
+def test_builtin_scenario(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=schema.json\n")
+    scenario = load_scenario(path).scenario
+    assert scenario.meta.id == path.stem
+    assert set(scenario.meta.languages) == {"es", "en"}
+    for language in ("es", "en"):
+        assert "stateDiagram-v2" in mermaid_diagram(scenario, language)
+
+
+def test_flagship_has_what_the_foundation_promised() -> None:
+    scenario = load_scenario(builtin_scenario_dir() / "rebajas.yaml").scenario
+    assert len(scenario.channels) >= 4
+    assert {c.visibility for c in scenario.channels} == {"public", "private"}
+    assert len(scenario.personas) >= 6
+    archetypes = {p.archetype for p in scenario.personas}
+    assert {"troll", "fan", "influencer", "foreign_customer", "employee"} <= archetypes
+    assert any(p.writes_in not in (None, "es", "en") for p in scenario.personas)
+    assert len(scenario.phases) >= 5
+    finals = {p.id: p.final for p in scenario.phases if p.final}
+    assert finals.get("meltdown") == "bad"
+    assert finals.get("resolved") == "good"
+    assert len(scenario.injects) >= 12
+    assert any(f.brand_at_fault and f.truth is True for f in scenario.facts)
+    assert any(f.revealed_at_minute is not None for f in scenario.facts)
