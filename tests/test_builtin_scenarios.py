@@ -43,3 +43,11 @@ def test_flagship_has_what_the_foundation_promised() -> None:
     assert len(scenario.injects) >= 12
     assert any(f.brand_at_fault and f.truth is True for f in scenario.facts)
     assert any(f.revealed_at_minute is not None for f in scenario.facts)
+
+
+def test_readme_example_validates(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    target = tmp_path / "example.yaml"
+    target.write_text(block, encoding="utf-8")
+    assert load_scenario(target).scenario.meta.id == "cafe-frio"

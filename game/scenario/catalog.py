@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.paths import user_scenario_dir
 from game.scenario.loader import LoadedScenario, load_scenario
-from game.scenario.problems import ScenarioError
+from game.scenario.problems import Problem, ScenarioError
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,6 @@ def resolve_scenario(argument: str) -> LoadedScenario:
         if entry.loaded.scenario.meta.id == argument:
             return entry.loaded
         known.append(entry.loaded.scenario.meta.id)
-    from game.scenario.problems import Problem
-
     listing = ", ".join(sorted(known)) or "none"
     raise ScenarioError(
         argument,

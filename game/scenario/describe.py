@@ -39,10 +39,9 @@ def describe_condition(condition: Condition) -> str:
 
 
 def _grouped(condition: Condition) -> str:
+    """Describe a condition, in parentheses when it joins several others."""
+    parts = condition.all if isinstance(condition, AllCondition) else None
+    if isinstance(condition, AnyCondition):
+        parts = condition.any
     text = describe_condition(condition)
-    if (
-        isinstance(condition, AllCondition | AnyCondition)
-        and len(condition.all if isinstance(condition, AllCondition) else condition.any) > 1
-    ):
-        return f"({text})"
-    return text
+    return f"({text})" if parts is not None and len(parts) > 1 else text
