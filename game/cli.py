@@ -175,11 +175,12 @@ def _cmd_validate(options: argparse.Namespace) -> int:
 
 def _entry_json(entry: CatalogEntry) -> dict[str, Any]:
     assert entry.loaded is not None
-    meta = entry.loaded.scenario.meta
+    scenario = entry.loaded.scenario
+    meta = scenario.meta
     return {
         "id": meta.id,
-        "title": dict(meta.title),
-        "summary": dict(meta.summary),
+        "title": {language: scenario.text(meta.title, language) for language in meta.languages},
+        "summary": {language: scenario.text(meta.summary, language) for language in meta.languages},
         "languages": list(meta.languages),
         "difficulty": meta.difficulty,
         "duration_minutes": meta.duration_minutes,
@@ -283,25 +284,38 @@ def _print_briefing(loaded: LoadedScenario, language: str) -> None:
     scenario = loaded.scenario
     meta = scenario.meta
     spanish = language == "es"
+
+    def text(localized: dict[str, str]) -> str:
+        return scenario.text(localized, language)
+
     print(f"{scenario.title_in(language)}  ({meta.difficulty}, {meta.duration_minutes} min)")
-    print(meta.summary[language])
+    print(text(meta.summary))
     print()
     print(f"{'Marca' if spanish else 'Brand'}: {meta.brand.name} {meta.brand.handle}")
     print(f"{'Normas de la comunidad' if spanish else 'Community rules'}:")
     for rule in meta.house_rules:
-        print(f"  - {rule[language]}")
+        print(f"  - {text(rule)}")
     print(f"{'Canales' if spanish else 'Channels'}:")
     for channel in scenario.channels:
+        visibility = {"public": "público", "private": "privado"}[channel.visibility]
         print(
-            f"  - {channel.name[language]} ({channel.visibility}, "
+            f"  - {text(channel.name)} ({visibility if spanish else channel.visibility}, "
             f"{channel.expected_response_minutes} min)"
         )
-    known = [fact for fact in scenario.facts if fact.revealed_at_minute is None]
-    if known:
-        print(f"{'Lo que se sabe' if spanish else 'What is known'}:")
-        for fact in known:
-            print(f"  - {fact.statement[language]}")
+    # Only what the brand knows at the start; facts revealed later stay hidden.
+    at_start = [fact for fact in scenario.facts if fact.revealed_at_minute is None]
+    groups = (
+        (True, "Lo que es cierto", "What is true"),
+        (False, "Lo que es falso", "What is false"),
+        ("unknown", "Lo que nadie sabe todavía", "What nobody knows yet"),
+    )
+    for truth, spanish_heading, english_heading in groups:
+        facts = [fact for fact in at_start if fact.truth == truth]
+        if facts:
+            print(f"{spanish_heading if spanish else english_heading}:")
+            for fact in facts:
+                print(f"  - {text(fact.statement)}")
     if meta.goals:
         print(f"{'Objetivos' if spanish else 'Goals'}:")
         for goal in meta.goals:
-            print(f"  - {goal[language]}")
+            print(f"  - {text(goal)}")

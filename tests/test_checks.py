@@ -150,11 +150,30 @@ def test_foreign_persona_writes_only_in_its_language(tmp_path: Path, minimal_tex
             '      - {fr: "{brand}, mon café était froid."}',
         ),
     )
+    missing_french = (
+        "missing the 'fr' text: this persona writes in 'fr' (writes_in), "
+        "and so do good replies to it"
+    )
+    # The good reply is still in Spanish and English: it must answer in French (E6).
+    assert messages(tmp_path, text) == [missing_french]
+    text = edit(
+        text,
+        (
+            '- {es: "Lo sentimos, {first_name}.", en: "We are sorry, {first_name}."}',
+            '- {fr: "Pardon, {first_name}."}',
+        ),
+    )
+    bad_reply = '      bad:\n        - text: {es: "Mira la web."}\n          breaks: E6\n'
+    text = edit(
+        text,
+        (
+            '        - {fr: "Pardon, {first_name}."}\n',
+            '        - {fr: "Pardon, {first_name}."}\n' + bad_reply,
+        ),
+    )
     assert messages(tmp_path, text) == []
     text_without_french = edit(text, ('{fr: "{brand}, mon café était froid."}', '{es: "Frío."}'))
-    assert messages(tmp_path, text_without_french) == [
-        "missing the 'fr' text: this persona writes in 'fr' (writes_in)"
-    ]
+    assert messages(tmp_path, text_without_french) == [missing_french]
 
 
 def test_undeclared_language_in_a_briefing_text(tmp_path: Path, minimal_text: str) -> None:

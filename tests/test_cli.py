@@ -133,8 +133,18 @@ def test_play_shows_a_briefing_in_the_chosen_language(capsys: pytest.CaptureFixt
     assert result.code == 0
     assert result.out.startswith("Mínimo  (introductory, 20 min)\n")
     assert "Normas de la comunidad:\n  - Sin insultos." in result.out
+    assert "Lo que es cierto:\n  - El café llegó frío." in result.out
     english = run_cli(capsys, "play", str(MINIMAL), "--lang", "en")
     assert "Community rules:\n  - No insults." in english.out
+    assert "What is true:\n  - The coffee arrived cold." in english.out
+
+
+def test_briefing_hides_facts_revealed_later(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(capsys, "play", "rebajas", "--lang", "en")
+    assert result.code == 0
+    assert "Zurcida" in result.out and "{brand}" not in result.out
+    assert "What is false:\n" in result.out
+    assert "pre-production" not in result.out
 
 
 @pytest.mark.parametrize(

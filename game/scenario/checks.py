@@ -313,11 +313,13 @@ def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _Text
     reaction_post = _TextRule(declared, declared | foreign, reply.placeholders)
     persona_language = {persona.id: persona.writes_in for persona in scenario.personas}
 
-    def post_rule(persona_id: str) -> _TextRule:
+    def post_rule(persona_id: str, *, required: bool = True) -> _TextRule:
+        """Posts by a persona with writes_in, and good replies to them, use its language."""
         language = persona_language.get(persona_id)
         if language is None:
             return reply
-        return _TextRule(frozenset({language}), declared | {language}, reply.placeholders, language)
+        needed = frozenset({language}) if required else frozenset()
+        return _TextRule(needed, declared | {language}, reply.placeholders, language)
 
     meta = scenario.meta
     yield ("meta", "title"), meta.title, plain
@@ -345,10 +347,14 @@ def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _Text
         for variant, text_map in enumerate(item.text):
             yield (section, index, "text", variant), text_map, post_rule(item.persona)
         if item.replies is not None:
+            good_rule = post_rule(item.persona)
+            # A bad reply may be bad precisely because it is in the wrong language (E6).
+            bad_rule = post_rule(item.persona, required=False)
             for variant, text_map in enumerate(item.replies.good):
-                yield (section, index, "replies", "good", variant), text_map, reply
+                yield (section, index, "replies", "good", variant), text_map, good_rule
             for variant, bad in enumerate(item.replies.bad):
-                yield (section, index, "replies", "bad", variant, "text"), bad.text, reply
+                bad_path: DataPath = (section, index, "replies", "bad", variant, "text")
+                yield bad_path, bad.text, bad_rule
     for index, reaction in enumerate(scenario.reactions):
         if reaction.then.post is not None:
             for variant, text_map in enumerate(reaction.then.post.text):
@@ -366,6 +372,10 @@ def _language_name(code: str) -> str:
 
 
 def _check_languages(path: DataPath, text_map: dict[str, str], rule: _TextRule) -> Iterator[Issue]:
+    if not text_map:
+        languages = ", ".join(sorted(rule.required or rule.allowed))
+        yield Issue(path, f"empty text: give it in {languages}")
+        return
     for language in text_map:
         if language not in rule.allowed:
             allowed = ", ".join(sorted(rule.allowed))
@@ -379,7 +389,7 @@ def _check_languages(path: DataPath, text_map: dict[str, str], rule: _TextRule) 
         if rule.own_language is not None:
             message = (
                 f"missing the {_language_name(language)} text: this persona writes in "
-                f"'{language}' (writes_in)"
+                f"'{language}' (writes_in), and so do good replies to it"
             )
         else:
             message = (

@@ -32,7 +32,7 @@ class _Chart:
 
 
 def _safe_label(text: str) -> str:
-    return _MERMAID_SPECIAL.sub(" ", " ".join(text.split()))
+    return " ".join(_MERMAID_SPECIAL.sub(" ", text).split())
 
 
 def mermaid_diagram(scenario: Scenario, language: str | None = None) -> str:

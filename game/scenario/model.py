@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from game.scenario.placeholders import fill
+
 FORMAT_VERSION = 1
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
@@ -430,7 +432,10 @@ class PostTemplate(Model):
     text: Variants = Field(description="Alternative wordings; one is drawn per post.")
     facts: list[Id] = Field(default_factory=list, description="Facts this post touches.")
     replies: Exemplars | None = Field(
-        default=None, description="Model replies, for the ideal bot and the debrief."
+        default=None,
+        description="Model replies, for the ideal bot and the debrief. They fit every "
+        "variant; placeholders take the values of the post being answered. Replies to a "
+        "persona with writes_in are written in that language.",
     )
 
 
@@ -495,7 +500,10 @@ class Reaction(Model):
         default_factory=list, description="Archetypes it applies to."
     )
     personas: list[Id] = Field(default_factory=list, description="Personas it applies to.")
-    on: TriggerEvent = Field(description="What the trainee did to the person's post.")
+    trigger: TriggerEvent = Field(
+        description="What the trainee did (or did not do) to the person's post; 'ignored' "
+        "fires when their patience runs out."
+    )
     cues_any: list[Cue] = Field(
         default_factory=list, description="Only if the reply has at least one of these cues."
     )
@@ -575,6 +583,16 @@ class Scenario(Model):
     )
     scoring: Scoring = Field(default_factory=Scoring, description="How the score is weighed.")
 
+    def text(self, localized: LocalizedText, language: str) -> str:
+        """A briefing text in ``language`` (else the first declared), brand filled in.
+
+        For texts outside posts and replies, where only ``{brand}`` and
+        ``{brand_handle}`` may appear (validation guarantees it).
+        """
+        chosen = localized.get(language) or localized[self.meta.languages[0]]
+        brand = self.meta.brand
+        return fill(chosen, {"brand": brand.name, "brand_handle": brand.handle})
+
     def title_in(self, language: str) -> str:
         """The title in ``language``, or in the first declared language."""
-        return self.meta.title.get(language) or self.meta.title[self.meta.languages[0]]
+        return self.text(self.meta.title, language)

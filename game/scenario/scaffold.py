@@ -127,7 +127,7 @@ crowd:                          # background posts, weighted by phase
 reactions:                      # how people answer what the trainee does
   - id: ignored-complaint
     archetypes: [upset_customer]
-    on: ignored                 # after their patience runs out
+    trigger: ignored            # after their patience runs out
     then:
       mood: -0.3
       audience: -0.1
