@@ -90,3 +90,11 @@ def test_yaml_made_by_pyyaml_reads_back(value: object) -> None:
     document = parse_yaml_text(text, "f.yaml")
     if not document.problems:
         assert document.data == yaml.safe_load(text)
+
+
+def test_deep_nesting_is_refused_early() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml_text("a: " + "[" * 5000 + "]" * 5000, "f.yaml")
+    assert caught.value.render() == (
+        "f.yaml:1:43: nested more than 40 levels deep; a scenario never needs that many"
+    )

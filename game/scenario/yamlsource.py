@@ -18,6 +18,8 @@ import yaml
 from game.scenario.problems import Problem, ScenarioError
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+"""Deepest nesting of mappings and lists; real scenarios need about 12 levels."""
 
 DataPath = tuple[str | int, ...]
 
@@ -136,6 +138,14 @@ def parse_yaml_text(text: str, display: str) -> YamlDocument:
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             builder.feed(event)
+    except _TooDeep as exc:
+        builder.fatal = True
+        builder.problems.append(
+            Problem(
+                *exc.position,
+                f"nested more than {MAX_DEPTH} levels deep; a scenario never needs that many",
+            )
+        )
     except yaml.MarkedYAMLError as exc:
         builder.fatal = True
         builder.problems.append(_syntax_problem(exc))
@@ -220,6 +230,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
     else:
         context = ""
     return Problem(line, column, f"not valid YAML: {problem}{context}")
+
+
+class _TooDeep(Exception):
+    """Nesting beyond MAX_DEPTH: stop reading (paths would grow without bound)."""
+
+    def __init__(self, position: tuple[int, int]) -> None:
+        super().__init__(position)
+        self.position = position
 
 
 class _Nothing:
@@ -356,6 +374,8 @@ class _Builder:
             self.skip_depth = 1
             parent.pending_key = "\0skipped"
             return
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooDeep(position)
         path = self._child_path()
         self._place(container, position, None)
         self.stack.append(_Frame(path, container))
