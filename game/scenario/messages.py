@@ -189,7 +189,7 @@ def _describe(value: Any) -> str:
 
 def _yaml_hint(path: DataPath, source_map: SourceMap) -> str:
     source = source_map.plain.get(path)
-    if source is None:
+    if not source:  # nothing written at all: "got nothing" says it already
         return ""
     return f" (YAML reads a bare {source} that way; put it in quotes: '{source}')"
 

@@ -148,7 +148,7 @@ def parse_yaml_text(text: str, display: str) -> YamlDocument:
         )
     except yaml.MarkedYAMLError as exc:
         builder.fatal = True
-        builder.problems.append(_syntax_problem(exc))
+        builder.problems.append(_syntax_problem(exc, text))
     except yaml.reader.ReaderError as exc:  # a character YAML forbids; no mark, an offset
         builder.fatal = True
         line, column = _text_position(text, exc.position)
@@ -221,10 +221,12 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or "not valid YAML"
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return Problem(line, column, "not valid YAML: a tab; YAML indents with spaces only")
     if exc.context and exc.context_mark is not None:
         context = f" ({exc.context} at line {exc.context_mark.line + 1})"
     else:
