@@ -48,7 +48,8 @@ def test_flagship_has_what_the_foundation_promised() -> None:
 
 def test_readme_example_validates(tmp_path: Path) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    blocks = [part.split("```", 1)[0] for part in readme.split("```yaml\n")[1:]]
+    block = next(b for b in blocks if "format: 1" in b)
     target = tmp_path / "example.yaml"
     target.write_text(block, encoding="utf-8")
     assert load_scenario(target).scenario.meta.id == "cafe-frio"

@@ -289,6 +289,128 @@ def test_bad_id_and_handle_patterns(tmp_path: Path, minimal_text: str) -> None:
     )
     assert messages(tmp_path, text) == [
         "expected an id (lower-case letters, digits, '-' or '_', starting with a letter), "
-        "got 'Minimal Scenario'",
-        "expected a handle such as '@brand' (letters, digits or '_' after the @), got 'brava'",
+        "got the text 'Minimal Scenario'",
+        "expected a handle such as '@brand' (letters, digits or '_' after the @), "
+        "got the text 'brava'",
     ]
+
+
+def test_follow_up_cycles(tmp_path: Path, minimal_text: str) -> None:
+    cycle = """\
+  - id: b
+    when: {after_minute: 2}
+    channel: chirp
+    persona: regular
+    follows: complaint
+    tone: negative
+    text: [{es: "B", en: "B"}]
+"""
+    text = edit(
+        minimal_text,
+        ("    at_minute: 1\n", "    when: {after_minute: 1}\n    follows: b\n"),
+        ("injects:\n", "injects:\n" + cycle),
+    )
+    assert messages(tmp_path, text) == [
+        "follow-ups go round in a circle (b > complaint > b); one of them must come first"
+    ]
+
+
+def test_reaction_reaching_a_foreign_persona_needs_its_language(
+    tmp_path: Path, minimal_text: str
+) -> None:
+    reaction = (
+        "reactions:\n  - id: angry\n    archetypes: [foreign_customer]\n    trigger: ignored\n"
+        "    then: {post: {tone: negative, text: [{es: Nada., en: Nothing.}]}}\n"
+    )
+    text = edit(minimal_text, ("phases:\n", FOREIGN_PERSONA + "phases:\n")) + reaction
+    found = messages(tmp_path, text)
+    assert found == ["missing the 'fr' text; every text needs each language in meta.languages"]
+
+
+def test_custom_placeholder_needs_values_in_the_text_language(
+    tmp_path: Path, minimal_text: str
+) -> None:
+    text = edit(
+        minimal_text,
+        (
+            "phases:\n",
+            FOREIGN_PERSONA + "placeholders:\n  drink: [{es: café, en: coffee}]\nphases:\n",
+        ),
+        ("    persona: regular\n", "    persona: tourist\n"),
+        (
+            '      - {es: "{brand}, mi café llegó frío.", en: "{brand}, my coffee arrived cold."}',
+            '      - {fr: "Mon {drink} était froid."}',
+        ),
+        (
+            '- {es: "Lo sentimos, {first_name}.", en: "We are sorry, {first_name}."}',
+            '- {fr: "Pardon."}',
+        ),
+    )
+    assert messages(tmp_path, text) == [
+        "placeholder '{drink}' has no 'fr' values; give every value of placeholders.drink a "
+        "'fr' text, or do not use it here"
+    ]
+
+
+def test_waits_beyond_the_end(tmp_path: Path, minimal_text: str) -> None:
+    text = edit(minimal_text, ("when: {after_minute: 10}", "when: {minutes_in_phase: 20}"))
+    assert messages(tmp_path, text) == [
+        "minutes_in_phase 20 can never hold: the scenario ends at minute 20 (meta.duration_minutes)"
+    ]
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_no_infinite_or_nan_numbers(tmp_path: Path, minimal_text: str, value: str) -> None:
+    text = edit(minimal_text, ("    temper: 0.5\n", f"    temper: {value}\n"))
+    assert len(messages(tmp_path, text)) == 1
+
+
+def test_hidden_control_characters_in_texts(tmp_path: Path, minimal_text: str) -> None:
+    text = edit(
+        minimal_text,
+        ("{es: Sin insultos., en: No insults.}", '{es: "Sin \\u202einsultos.", en: No insults.}'),
+    )
+    assert messages(tmp_path, text) == [
+        "invisible control character U+202E at character 5; remove it"
+    ]
+
+
+def test_errors_on_map_keys_point_at_the_key(tmp_path: Path, minimal_text: str) -> None:
+    text = edit(
+        minimal_text, ("  title: {es: Mínimo, en: Minimal}", "  title: {ES: Mínimo, en: Minimal}")
+    )
+    lines = problems_of(tmp_path, text)
+    assert lines[0].startswith("s.yaml:6:11: expected a two-letter language code")
+
+
+def test_duplicate_key_keeps_messages_on_the_first_value(tmp_path: Path, minimal_text: str) -> None:
+    text = edit(
+        minimal_text,
+        ("    visibility: public\n", "    visibility: pubic\n    visibility: public\n"),
+    )
+    assert problems_of(tmp_path, text) == [
+        "s.yaml:20:17: expected one of 'public' or 'private', got the text 'pubic'",
+        "s.yaml:21:5: duplicate key 'visibility' (first given at line 20)",
+    ]
+
+
+def test_two_kinds_in_one_condition(tmp_path: Path, minimal_text: str) -> None:
+    text = edit(
+        minimal_text, ("when: {after_minute: 10}", "when: {after_minute: 10, minutes_in_phase: 3}")
+    )
+    assert messages(tmp_path, text) == [
+        "unknown key 'minutes_in_phase': a condition mapping holds one kind of condition; "
+        "combine several with all: [...] or any: [...]"
+    ]
+
+
+def test_unknown_phase_in_both_ends(tmp_path: Path, minimal_text: str) -> None:
+    text = edit(
+        minimal_text, ("  - from: calm\n    to: resolved\n", "  - from: clam\n    to: resolvd\n")
+    )
+    found = messages(tmp_path, text)
+    assert "unknown phase 'clam' (did you mean 'calm'?); defined phases: calm, resolved" in found
+    assert (
+        "unknown phase 'resolvd' (did you mean 'resolved'?); defined phases: calm, resolved"
+        in found
+    )

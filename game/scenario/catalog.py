@@ -35,9 +35,27 @@ def builtin_scenario_dir() -> Path:
 
 def scenario_files(folder: Path) -> list[Path]:
     """The ``*.yaml`` and ``*.yml`` files of a folder, sorted; none if it does not exist."""
-    if not folder.is_dir():
+    if not is_dir(folder):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+    )
+
+
+def is_dir(path: Path) -> bool:
+    """``Path.is_dir`` that answers False for names the system refuses (too long...)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def is_file(path: Path) -> bool:
+    """``Path.is_file`` that answers False for names the system refuses."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def discover() -> list[CatalogEntry]:
@@ -66,14 +84,16 @@ def resolve_scenario(argument: str) -> LoadedScenario:
     Raises:
         ScenarioError: the file is invalid, or no scenario has that id.
     """
-    if looks_like_path(argument) or Path(argument).exists():
+    # A folder or other non-file called like an id (say, a checkout named "rebajas")
+    # does not hide the scenario of that id.
+    if looks_like_path(argument) or is_file(Path(argument)):
         return load_scenario(Path(argument), argument)
     known = []
     for entry in discover():
         if entry.loaded is None:
             continue
         if entry.loaded.scenario.meta.id == argument:
-            return entry.loaded
+            return entry.loaded  # built-in first: `list` warns about user copies
         known.append(entry.loaded.scenario.meta.id)
     listing = ", ".join(sorted(known)) or "none"
     raise ScenarioError(

@@ -7,7 +7,7 @@ paths into lines and columns.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,6 +20,7 @@ from game.scenario.model import (
     FactRevealedCondition,
     Inject,
     MetricCondition,
+    MinutesInPhaseCondition,
     NotCondition,
     Scenario,
 )
@@ -58,6 +59,7 @@ def check_scenario(scenario: Scenario) -> list[Issue]:
         _check_unique_ids,
         _check_references,
         _check_phase_graph,
+        _check_follow_cycles,
         _check_timing,
         _check_texts,
         _check_locales,
@@ -67,11 +69,19 @@ def check_scenario(scenario: Scenario) -> list[Issue]:
     return issues
 
 
+LISTED_IDS = 12
+"""How many defined ids an 'unknown id' message lists (a file may define thousands)."""
+
+
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
-    known = sorted(known)
-    close = difflib.get_close_matches(name, known, n=1)
+    ids = sorted(known)
+    # Suggestions compare against ids of similar length only: cheap on large files.
+    candidates = [i for i in ids if abs(len(i) - len(name)) <= 3][:500]
+    close = difflib.get_close_matches(name, candidates, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    listing = ", ".join(known) if known else "none"
+    listing = ", ".join(ids[:LISTED_IDS]) if ids else "none"
+    if len(ids) > LISTED_IDS:
+        listing += f" and {len(ids) - LISTED_IDS} more"
     return f"unknown {kind} '{name}'{hint}; defined {kind}s: {listing}"
 
 
@@ -103,6 +113,7 @@ def _check_references(scenario: Scenario) -> Iterator[Issue]:
     personas = {persona.id for persona in scenario.personas}
     facts = {fact.id for fact in scenario.facts}
     phases = {phase.id for phase in scenario.phases}
+    injects = _injects_by_id(scenario)
 
     def refer(path: DataPath, kind: str, name: str, known: set[str]) -> Iterator[Issue]:
         if name not in known:
@@ -115,7 +126,7 @@ def _check_references(scenario: Scenario) -> Iterator[Issue]:
         for position, fact in enumerate(inject.facts):
             yield from refer((*base, "facts", position), "fact", fact, facts)
         if inject.follows is not None:
-            yield from _check_follows(scenario, index)
+            yield from _check_follows(scenario, index, injects)
     for index, template in enumerate(scenario.crowd):
         base = ("crowd", index)
         yield from refer((*base, "persona"), "persona", template.persona, personas)
@@ -139,13 +150,13 @@ def _check_references(scenario: Scenario) -> Iterator[Issue]:
                 yield from refer((*sub_path, "fact_revealed"), "fact", sub.fact_revealed, facts)
 
 
-def _check_follows(scenario: Scenario, index: int) -> Iterator[Issue]:
+def _check_follows(scenario: Scenario, index: int, by_id: Mapping[str, Inject]) -> Iterator[Issue]:
     inject = scenario.injects[index]
     path: DataPath = ("injects", index, "follows")
     assert inject.follows is not None
-    followed = next((other for other in scenario.injects if other.id == inject.follows), None)
+    followed = by_id.get(inject.follows)
     if followed is None:
-        yield Issue(path, _unknown("inject", inject.follows, {i.id for i in scenario.injects}))
+        yield Issue(path, _unknown("inject", inject.follows, by_id))
         return
     if followed.id == inject.id:
         yield Issue(path, "an inject cannot follow itself")
@@ -166,6 +177,38 @@ def _check_follows(scenario: Scenario, index: int) -> Iterator[Issue]:
             f"minute {inject.at_minute} is not after minute {followed.at_minute} of "
             f"'{followed.id}', which this inject follows",
         )
+
+
+def _check_follow_cycles(scenario: Scenario) -> Iterator[Issue]:
+    """Follow-ups that go round in a circle: each inject follows at most one, so one pass."""
+    by_id = _injects_by_id(scenario)
+    index_of = {inject.id: index for index, inject in enumerate(scenario.injects)}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for inject in scenario.injects:
+        path: list[str] = []
+        current: Inject | None = inject
+        while current is not None and state.get(current.id) is None:
+            state[current.id] = 1
+            path.append(current.id)
+            current = by_id.get(current.follows) if current.follows else None
+        if current is not None and state.get(current.id) == 1:
+            cycle = path[path.index(current.id) :]
+            if len(cycle) == 1:  # following itself is reported on its own
+                for inject_id in path:
+                    state[inject_id] = 2
+                continue
+            first = min(cycle, key=index_of.__getitem__)
+            chain = " > ".join([*cycle, cycle[0]])
+            yield Issue(
+                ("injects", index_of[first], "follows"),
+                f"follow-ups go round in a circle ({chain}); one of them must come first",
+            )
+        for inject_id in path:
+            state[inject_id] = 2
+
+
+def _injects_by_id(scenario: Scenario) -> dict[str, Inject]:
+    return {inject.id: inject for inject in scenario.injects}
 
 
 def _all_conditions(scenario: Scenario) -> Iterator[tuple[DataPath, Condition]]:
@@ -196,12 +239,9 @@ def _check_phase_graph(scenario: Scenario) -> Iterator[Issue]:
     for index, transition in enumerate(scenario.transitions):
         base: DataPath = ("transitions", index)
         if transition.to not in phases:
+            # Reported once; its sources still count as having a way out, so that the
+            # typo does not also make them look like dead ends.
             yield Issue((*base, "to"), _unknown("phase", transition.to, set(phases)))
-            # Its sources still have a way out: do not report them as dead ends too.
-            for source in transition.from_:
-                if source in edges:
-                    edges[source].add(transition.to)
-            continue
         for position, source in enumerate(transition.from_):
             source_path: DataPath = (*base, "from", position)
             if source == "*":
@@ -233,7 +273,7 @@ def _check_phase_graph(scenario: Scenario) -> Iterator[Issue]:
     reached = {initial.id}
     frontier = [initial.id]
     while frontier:
-        for target in edges[frontier.pop()] & set(phases):
+        for target in edges[frontier.pop()] & phases.keys():
             if target not in reached:
                 reached.add(target)
                 frontier.append(target)
@@ -268,12 +308,23 @@ def _check_timing(scenario: Scenario) -> Iterator[Issue]:
                 f"fact '{fact.id}' revealed at minute {fact.revealed_at_minute} would never be "
                 f"known: {ending}",
             )
+    for index, reaction in enumerate(scenario.reactions):
+        if reaction.after_minutes >= end:
+            yield Issue(
+                ("reactions", index, "after_minutes"),
+                f"a delay of {reaction.after_minutes} minutes can never pass: {ending}",
+            )
     for path, condition in _all_conditions(scenario):
         for sub_path, sub in _walk_condition(path, condition):
             if isinstance(sub, AfterMinuteCondition) and sub.after_minute >= end:
                 yield Issue(
                     (*sub_path, "after_minute"),
                     f"after_minute {sub.after_minute} can never hold: {ending}",
+                )
+            if isinstance(sub, MinutesInPhaseCondition) and sub.minutes_in_phase >= end:
+                yield Issue(
+                    (*sub_path, "minutes_in_phase"),
+                    f"minutes_in_phase {sub.minutes_in_phase} can never hold: {ending}",
                 )
             if isinstance(sub, MetricCondition) and sub.metric == "sentiment":
                 for name in ("above", "below", "at_least", "at_most"):
@@ -296,10 +347,22 @@ class _TextRule:
 
 
 def _check_texts(scenario: Scenario) -> Iterator[Issue]:
+    # A custom placeholder can fill a text only in languages all its values have.
+    value_languages = {
+        name: set.intersection(*(set(value) for value in values))
+        for name, values in scenario.placeholders.items()
+    }
     for path, text_map, rule in _texts(scenario):
         yield from _check_languages(path, text_map, rule)
         for language, text in text_map.items():
-            yield from _check_placeholders((*path, language), text, rule.placeholders)
+            missing = {
+                name
+                for name in rule.placeholders & value_languages.keys()
+                if language not in value_languages[name]
+            }
+            yield from _check_placeholders(
+                (*path, language), text, rule.placeholders - missing, missing, language
+            )
 
 
 def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _TextRule]]:
@@ -310,7 +373,6 @@ def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _Text
     reply = _TextRule(declared, declared, BRAND_PLACEHOLDERS | AUTHOR_PLACEHOLDERS | custom)
     statement = _TextRule(declared, declared, BRAND_PLACEHOLDERS | custom)
     foreign = frozenset(p.writes_in for p in scenario.personas if p.writes_in is not None)
-    reaction_post = _TextRule(declared, declared | foreign, reply.placeholders)
     persona_language = {persona.id: persona.writes_in for persona in scenario.personas}
 
     def post_rule(persona_id: str, *, required: bool = True) -> _TextRule:
@@ -357,9 +419,16 @@ def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _Text
                 yield bad_path, bad.text, bad_rule
     for index, reaction in enumerate(scenario.reactions):
         if reaction.then.post is not None:
+            # Whoever the reaction reaches writes in their own language: it needs a text.
+            reached = {
+                p.writes_in
+                for p in scenario.personas
+                if p.writes_in and (p.id in reaction.personas or p.archetype in reaction.archetypes)
+            }
+            rule = _TextRule(declared | reached, declared | foreign, reply.placeholders)
             for variant, text_map in enumerate(reaction.then.post.text):
                 path: DataPath = ("reactions", index, "then", "post", "text", variant)
-                yield path, text_map, reaction_post
+                yield path, text_map, rule
     for variant, text_map in enumerate(scenario.scoring.statement.good):
         yield ("scoring", "statement", "good", variant), text_map, statement
     for variant, bad in enumerate(scenario.scoring.statement.bad):
@@ -399,13 +468,25 @@ def _check_languages(path: DataPath, text_map: dict[str, str], rule: _TextRule) 
         yield Issue(path, message)
 
 
-def _check_placeholders(path: DataPath, text: str, allowed: frozenset[str]) -> Iterator[Issue]:
+def _check_placeholders(
+    path: DataPath,
+    text: str,
+    allowed: frozenset[str],
+    untranslated: set[str] | frozenset[str] = frozenset(),
+    language: str = "",
+) -> Iterator[Issue]:
     for use in placeholders_in(text):
         if use.name is None:
             yield Issue(
                 path,
                 f"malformed placeholder '{use.source}' at character {use.offset + 1}: write "
                 "{name} with lower-case letters, digits and '_', or {{ and }} for braces",
+            )
+        elif use.name in untranslated:
+            yield Issue(
+                path,
+                f"placeholder '{{{use.name}}}' has no '{language}' values; give every value "
+                f"of placeholders.{use.name} a '{language}' text, or do not use it here",
             )
         elif use.name not in allowed:
             names = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"

@@ -76,7 +76,16 @@ def mermaid_diagram(scenario: Scenario, language: str | None = None) -> str:
         graph_engine="mermaid",
         title=_safe_label(scenario.title_in(language)),
     )
-    diagram = machine.get_combined_graph().draw(None)
-    text = str(diagram)
+    lines = str(machine.get_combined_graph().draw(None)).split("\n")
+    # transitions writes the title bare between the '---' lines, and styles the first
+    # phase as the active one; Mermaid wants 'title:' front matter, and nothing is
+    # active in a diagram of the whole scenario.
+    if len(lines) > 2 and lines[0] == "---" and lines[2] == "---":
+        lines[1] = f"title: {lines[1]}"
+    lines = [
+        line.replace(" s_active", " s_default") if line.lstrip().startswith("Class ") else line
+        for line in lines
+    ]
+    text = "\n".join(lines)
     finals = [f"  {phase.id} --> [*]" for phase in phases if phase.final is not None]
     return text.rstrip("\n") + "\n" + "\n".join(finals) + "\n"

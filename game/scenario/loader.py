@@ -12,7 +12,7 @@ from game.scenario.checks import check_scenario
 from game.scenario.messages import problems_from_errors
 from game.scenario.model import Scenario
 from game.scenario.problems import Problem, ScenarioError
-from game.scenario.yamlsource import read_yaml_file
+from game.scenario.yamlsource import YamlDocument, parse_yaml_text, read_yaml_file
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,14 @@ class LoadedScenario:
         scenario: the validated model.
         path: the file it was read from.
         content_hash: SHA-256 of the file's bytes, for session logs.
+        source_text: the file's text, which session logs embed so that they can be
+            replayed and scored after the file changes or disappears.
     """
 
     scenario: Scenario
     path: Path
     content_hash: str
+    source_text: str
 
 
 def load_scenario(path: str | Path, display: str | None = None) -> LoadedScenario:
@@ -47,7 +50,25 @@ def load_scenario(path: str | Path, display: str | None = None) -> LoadedScenari
     """
     file = Path(path)
     name = display if display is not None else str(path)
-    document = read_yaml_file(file, name)
+    return _validate(read_yaml_file(file, name), file, name)
+
+
+def load_scenario_text(text: str, path: str | Path, display: str | None = None) -> LoadedScenario:
+    """Validate scenario text that does not come from a file (e.g. a session log's copy).
+
+    Args:
+        text: the YAML text.
+        path: the path the text originally came from (kept for reference).
+        display: how to name the text in messages (default: ``path``).
+
+    Raises:
+        ScenarioError: as :func:`load_scenario`.
+    """
+    name = display if display is not None else str(path)
+    return _validate(parse_yaml_text(text, name), Path(path), name)
+
+
+def _validate(document: YamlDocument, file: Path, name: str) -> LoadedScenario:
     data = document.data
     if not isinstance(data, dict):
         raise ScenarioError(
@@ -75,4 +96,5 @@ def load_scenario(path: str | Path, display: str | None = None) -> LoadedScenari
             line, column = document.source_map.locate(issue.path, key=issue.at_key)
             problems.append(Problem(line, column, issue.message))
         raise ScenarioError(name, problems)
-    return LoadedScenario(scenario, file, hashlib.sha256(document.raw).hexdigest())
+    text = document.raw.decode("utf-8-sig")
+    return LoadedScenario(scenario, file, hashlib.sha256(document.raw).hexdigest(), text)

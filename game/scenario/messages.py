@@ -43,6 +43,7 @@ def problems_from_errors(
     data: Any,
     source_map: SourceMap,
     suspect: set[DataPath] | None = None,
+    root: type[BaseModel] = model.Scenario,
 ) -> list[Problem]:
     """Convert pydantic's errors for ``data`` into problems with lines and columns.
 
@@ -55,6 +56,7 @@ def problems_from_errors(
         source_map: where each part of ``data`` stands in the file.
         suspect: paths already reported as broken; errors at or below them are
             consequences and are left out.
+        root: the model that validated ``data`` (to list the keys it accepts).
     """
     suspect = suspect or set()
     grouped: dict[DataPath, list[ErrorDetails]] = defaultdict(list)
@@ -63,12 +65,29 @@ def problems_from_errors(
         if any(path[: len(bad)] == bad for bad in suspect):
             continue
         grouped[path].append(error)
+    typos = _typo_targets(grouped, root)
     problems = []
     for path, group in grouped.items():
-        at_key = group[0]["type"] == "extra_forbidden"
+        if group[0]["type"] == "missing" and path in typos:
+            continue  # "unknown key 'x'; did you mean ..." already says it
+        at_key = group[0]["type"] == "extra_forbidden" or "[key]" in group[0]["loc"]
         line, column = source_map.locate(path, key=at_key)
-        problems.append(Problem(line, column, _message(path, group, source_map)))
+        problems.append(Problem(line, column, _message(path, group, source_map, root)))
     return problems
+
+
+def _typo_targets(
+    grouped: dict[DataPath, list[ErrorDetails]], root: type[BaseModel]
+) -> set[DataPath]:
+    """Paths of missing keys that an unknown key beside them is a misspelling of."""
+    targets = set()
+    for path, group in grouped.items():
+        if group[0]["type"] != "extra_forbidden":
+            continue
+        close = difflib.get_close_matches(str(path[-1]), _field_names(path[:-1], root), n=1)
+        if close:
+            targets.add((*path[:-1], close[0]))
+    return targets
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> DataPath:
@@ -99,34 +118,34 @@ def _is_arm_label(part: str) -> bool:
     return part.startswith("<") or "[" in part or part in ("str", "int", "float", "bool", "list")
 
 
-def _message(path: DataPath, group: list[ErrorDetails], source_map: SourceMap) -> str:
+def _message(
+    path: DataPath, group: list[ErrorDetails], source_map: SourceMap, root: type[BaseModel]
+) -> str:
     if len(group) == 1:
-        return _single_message(path, group[0], source_map)
+        return _single_message(path, group[0], source_map, root)
     expected = [_expected(error) for error in group]
     if all(expected):
         unique = list(dict.fromkeys(e for e in expected if e))
         last_join = ", or " if any(" or " in e for e in unique) else " or "
         choices = ", ".join(unique[:-1]) + last_join + unique[-1] if len(unique) > 1 else unique[0]
-        return f"expected {choices}, got {_describe(group[0]['input'])}" + _yaml_hint(
-            path, source_map
-        )
-    return "; ".join(_single_message(path, error, source_map) for error in group)
+        hint = _yaml_hint(path, source_map) if any(map(_wanted_text, group)) else ""
+        return f"expected {choices}, got {_describe(group[0]['input'])}{hint}"
+    return "; ".join(_single_message(path, error, source_map, root) for error in group)
 
 
-def _single_message(path: DataPath, error: ErrorDetails, source_map: SourceMap) -> str:
+def _single_message(
+    path: DataPath, error: ErrorDetails, source_map: SourceMap, root: type[BaseModel]
+) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return _missing(path)
+        return _missing(path, root)
     if kind == "extra_forbidden":
-        return _unknown_key(path)
+        return _unknown_key(path, root)
     expected = _expected(error)
-    if expected and kind not in ("literal_error", "string_pattern_mismatch"):
-        return f"expected {expected}, got {_describe(error['input'])}" + _yaml_hint(
-            path, source_map
-        )
     if expected:
-        return f"expected {expected}, got {_describe(error['input'])}"
+        hint = _yaml_hint(path, source_map) if _wanted_text(error) else ""
+        return f"expected {expected}, got {_describe(error['input'])}{hint}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = _number(next(iter(ctx.values())))
         relation = {
@@ -162,6 +181,12 @@ def _expected(error: ErrorDetails) -> str | None:
     return None
 
 
+def _wanted_text(error: ErrorDetails) -> bool:
+    """Whether text was expected and YAML made something else of a bare word or number."""
+    text_expected = error["type"] in ("string_type", "literal_error", "string_pattern_mismatch")
+    return text_expected and not isinstance(error["input"], str)
+
+
 def _number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -179,7 +204,7 @@ def _describe(value: Any) -> str:
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
+        return f"the text {shown!r}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -194,16 +219,21 @@ def _yaml_hint(path: DataPath, source_map: SourceMap) -> str:
     return f" (YAML reads a bare {source} that way; put it in quotes: '{source}')"
 
 
-def _missing(path: DataPath) -> str:
+def _missing(path: DataPath, root: type[BaseModel]) -> str:
     key = path[-1] if path else "?"
-    description = _field_description(path)
+    description = _field_description(path, root)
     suffix = f": {description}" if description else ""
     return f"missing key '{key}'{suffix}"
 
 
-def _unknown_key(path: DataPath) -> str:
+def _unknown_key(path: DataPath, root: type[BaseModel]) -> str:
     key = str(path[-1])
-    fields = _field_names(path[:-1])
+    if key in model.CONDITION_KINDS and "when" in path:
+        return (
+            f"unknown key '{key}': a condition mapping holds one kind of condition; "
+            "combine several with all: [...] or any: [...]"
+        )
+    fields = _field_names(path[:-1], root)
     if not fields:
         return f"unknown key '{key}'"
     close = difflib.get_close_matches(key, fields, n=1)
@@ -211,8 +241,8 @@ def _unknown_key(path: DataPath) -> str:
     return f"unknown key '{key}'{hint} (expected: {', '.join(fields)})"
 
 
-def _field_description(path: DataPath) -> str | None:
-    cls = _model_at(path[:-1])
+def _field_description(path: DataPath, root: type[BaseModel]) -> str | None:
+    cls = _model_at(path[:-1], root)
     if cls is None:
         return None
     for name, info in cls.model_fields.items():
@@ -221,16 +251,16 @@ def _field_description(path: DataPath) -> str | None:
     return None
 
 
-def _field_names(path: DataPath) -> list[str]:
-    cls = _model_at(path)
+def _field_names(path: DataPath, root: type[BaseModel]) -> list[str]:
+    cls = _model_at(path, root)
     if cls is None:
         return []
     return [info.alias or name for name, info in cls.model_fields.items()]
 
 
-def _model_at(path: DataPath) -> type[BaseModel] | None:
+def _model_at(path: DataPath, root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``path``, if one can be told."""
-    current: Any = model.Scenario
+    current: Any = root
     for part in path:
         current = _step(current, part)
         if current is None:

@@ -7,9 +7,11 @@ Times in a scenario are in simulated minutes from the start of the session.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -33,7 +35,24 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PhaseId = Annotated[str, StringConstraints(pattern=PHASE_ID_PATTERN)]
 Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+# Characters that change how text around them is shown (bidi overrides, C0/C1 controls):
+# a scenario could use them to make a reply or a rule read differently than it is.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_hidden_characters(text: str) -> str:
+    found = _HIDDEN.search(text)
+    if found is not None:
+        raise ValueError(
+            f"invisible control character U+{ord(found.group()):04X} at character "
+            f"{found.start() + 1}; remove it"
+        )
+    return text
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_no_hidden_characters)
+]
 
 Language = Literal["es", "en"]
 """Languages the interface, scenarios and reply analysis support."""
@@ -117,14 +136,23 @@ METRIC_DESCRIPTIONS: dict[str, str] = {
 _METRIC_HELP = "One of: " + "; ".join(f"{k}: {v}" for k, v in METRIC_DESCRIPTIONS.items())
 
 TriggerEvent = Literal[
-    "ignored", "replied", "private_message", "liked", "hidden", "warned", "banned", "statement"
+    "ignored",
+    "replied",
+    "private_message",
+    "liked",
+    "hidden",
+    "warned",
+    "banned",
+    "statement",
+    "promise_kept",
+    "promise_broken",
 ]
 
 
 class Model(BaseModel):
     """Base of every scenario model: strict types, unknown keys are errors."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Brand(Model):
@@ -502,7 +530,8 @@ class Reaction(Model):
     personas: list[Id] = Field(default_factory=list, description="Personas it applies to.")
     trigger: TriggerEvent = Field(
         description="What the trainee did (or did not do) to the person's post; 'ignored' "
-        "fires when their patience runs out."
+        "fires when their patience runs out; 'promise_kept' and 'promise_broken' when a "
+        "promise made to them is followed up in time or comes due unkept."
     )
     cues_any: list[Cue] = Field(
         default_factory=list, description="Only if the reply has at least one of these cues."
@@ -511,6 +540,11 @@ class Reaction(Model):
         default_factory=list, description="Only if the reply has none of these cues."
     )
     after_minutes: int = Field(default=0, ge=0, le=480, description="Delay before the effect.")
+    once: bool = Field(
+        default=False,
+        description="Fire at most once per person (a thank-you is not written again each time "
+        "the brand answers it); later events fall through to the next matching reaction.",
+    )
     then: ReactionEffect = Field(description="The effect.")
 
     @model_validator(mode="after")

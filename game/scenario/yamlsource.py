@@ -9,6 +9,7 @@ messages of the validation that follows.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,10 @@ def _read_bytes(path: Path, display: str) -> bytes:
     try:
         if path.is_dir():
             raise ScenarioError(display, [Problem(0, 0, "is a directory, expected a YAML file")])
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device would block or never end
+            raise ScenarioError(display, [Problem(0, 0, "is not a regular file")])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise ScenarioError(
                 display,
@@ -221,12 +225,33 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+def _line_of(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or "not valid YAML"
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+    char = text[mark.index : mark.index + 1] if mark is not None else ""
+    if char == "\t":
         return Problem(line, column, "not valid YAML: a tab; YAML indents with spaces only")
+    if char in ("@", "`"):
+        return Problem(
+            line, column, f"not valid YAML: a value cannot start with {char}; put it in quotes"
+        )
+    if char == "\u00a0":
+        return Problem(line, column, "not valid YAML: a non-breaking space; use plain spaces")
+    if "while scanning an alias" in str(exc.context):
+        return Problem(
+            line,
+            column,
+            "not valid YAML: a value starting with * is read as an alias; "
+            'write "*" (in quotes) for every phase',
+        )
+    if exc.problem == "did not find expected key" and "{" in _line_of(text, line):
+        problem += " (a text that starts with { is read as a mapping: put it in quotes)"
     if exc.context and exc.context_mark is not None:
         context = f" ({exc.context} at line {exc.context_mark.line + 1})"
     else:
@@ -240,6 +265,10 @@ class _TooDeep(Exception):
     def __init__(self, position: tuple[int, int]) -> None:
         super().__init__(position)
         self.position = position
+
+
+_SKIPPED = "\0skipped"
+"""Stands for the key of a value that is read but not kept (duplicate or complex key)."""
 
 
 class _Nothing:
@@ -348,8 +377,8 @@ class _Builder:
                 Problem(
                     *position,
                     f"'{plain_text}' is ambiguous: YAML 1.1 reads it as the number "
-                    f"{value!r}; write the number without leading zeros or colons, or "
-                    "quote it if it is text",
+                    f"{value!r}; write plain digits (no leading zero, colon, underscore "
+                    "or 0x), or quote it if it is text",
                 )
             )
             self.suspect.add(self._child_path())
@@ -361,8 +390,11 @@ class _Builder:
             self.problems.append(
                 Problem(*position, f"duplicate key '{key}' (first given at line {first_line})")
             )
-        else:
-            frame.key_marks[key] = position
+            # The first value is kept; the second gets no position, so that later
+            # messages about the key point at the value that is actually used.
+            frame.pending_key = _SKIPPED
+            return
+        frame.key_marks[key] = position
         frame.pending_key = key
         self.source_map.keys[(*frame.path, key)] = position
 
@@ -374,7 +406,7 @@ class _Builder:
                 Problem(*position, "a mapping key must be a plain name, not a list or mapping")
             )
             self.skip_depth = 1
-            parent.pending_key = "\0skipped"
+            parent.pending_key = _SKIPPED
             return
         if len(self.stack) >= MAX_DEPTH:
             raise _TooDeep(position)
@@ -403,6 +435,10 @@ class _Builder:
 
     def _place(self, value: Any, position: tuple[int, int], plain_text: str | None) -> None:
         path = self._child_path()
+        if _SKIPPED in path:
+            if isinstance(self.stack[-1].container, dict):
+                self.stack[-1].pending_key = None
+            return
         self.source_map.values[path] = position
         if plain_text is not None:
             self.source_map.plain[path] = plain_text
@@ -413,7 +449,7 @@ class _Builder:
         if isinstance(frame.container, dict):
             key = frame.pending_key
             frame.pending_key = None
-            if key is not None and key != "\0skipped" and key not in frame.container:
+            if key is not None and key not in frame.container:
                 frame.container[key] = value
         else:
             frame.container.append(value)
@@ -460,7 +496,7 @@ def _is_ambiguous_number(text: str, value: Any) -> bool:
     """True for YAML 1.1 octal (``012``) and base-60 (``12:30``) numbers."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
-    digits = text.lstrip("+-")
-    if ":" in digits:
+    digits = text.lstrip("+-").lower()
+    if ":" in digits or "_" in digits or digits.startswith(("0x", "0o", "0b")):
         return True
     return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
