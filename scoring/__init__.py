@@ -1,0 +1,10 @@
+"""Pure reply analysis and, later, scoring.
+
+``analyze`` finds the cues of one trainee reply (apology, blame, promise, ...), each
+with the exact span of text that earned it, so that the debrief can show the words.
+Nothing here imports the user interface.
+"""
+
+from scoring.analyzer import Analysis, AnalysisContext, CueHit, PromiseHit, analyze
+
+__all__ = ["Analysis", "AnalysisContext", "CueHit", "PromiseHit", "analyze"]

@@ -1,0 +1,204 @@
+"""Reply analysis: which cues a trainee's reply shows, and exactly which words show them.
+
+Transparent rules only: every cue comes with the span of text that earned it, so a
+debrief can quote the words. The catalogs (``scoring/lexicon/*.yaml``) hold the words;
+``scoring.rules`` and ``scoring.promises`` hold the general rules (negation,
+exclusions, shouting, link-only replies, promises and their deadlines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from game.scenario.model import Cue
+from scoring.catalog import SUPPORTED, Catalog, load_catalog
+from scoring.language import OTHER, detect_language
+from scoring.promises import Promise, find_promises
+from scoring.rules import Found, Negation, link_only_hit, merge, pattern_hits, shouting_hits
+from scoring.text import Folded, fold, fold_plain
+from scoring.timing import DAY
+
+_DEFAULT_SHOUTING_IGNORE = frozenset({"DM", "PM", "MD", "URL", "OK", "FAQ", "ID", "XS", "XL"})
+
+
+@dataclass(frozen=True)
+class AnalysisContext:
+    """What the analyzer may know about the post a reply answers.
+
+    Attributes:
+        customer_name: The author's name as shown in the game ("Ana López"); used to
+            tell whether the reply addresses them by name.
+        minute_of_day: Simulated clock time of the reply, in minutes since midnight
+            (larger values wrap round to the next day); resolves "antes de las
+            18:00", "by 5 pm" and "today". None: those deadlines stay unknown.
+    """
+
+    customer_name: str | None = None
+    minute_of_day: int | None = None
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One cue found in a reply.
+
+    Attributes:
+        cue: The cue id.
+        start: Start offset in the reply.
+        end: End offset (exclusive).
+        text: The words that earned the cue, ``reply[start:end]``.
+    """
+
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PromiseHit:
+    """One promise found in a reply.
+
+    Attributes:
+        text: The words of the promise, ``reply[start:end]``.
+        start: Start offset in the reply.
+        end: End offset (exclusive).
+        deadline_minutes: Minutes from the reply to the stated deadline; None when
+            the promise states no time or the time cannot be resolved.
+    """
+
+    text: str
+    start: int
+    end: int
+    deadline_minutes: int | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analyzer found in one reply.
+
+    Attributes:
+        language: "es", "en" or "other": the language the reply is written in.
+        cues: Cues found, sorted by position.
+        promises: Promises found, sorted by position (each is also a promise cue).
+        addresses_customer: Whether the reply uses the customer's name.
+    """
+
+    language: str
+    cues: tuple[CueHit, ...]
+    promises: tuple[PromiseHit, ...]
+    addresses_customer: bool
+
+    def has(self, cue: str) -> bool:
+        """Tell whether the reply shows a cue.
+
+        Args:
+            cue: A cue id, e.g. "apology".
+
+        Returns:
+            True when at least one hit of that cue was found.
+        """
+        return any(hit.cue == cue for hit in self.cues)
+
+    def cue_ids(self) -> frozenset[str]:
+        """List the distinct cues the reply shows.
+
+        Returns:
+            The set of cue ids found.
+        """
+        return frozenset(hit.cue for hit in self.cues)
+
+
+def _catalog_for(detected: str, expected: str) -> Catalog | None:
+    """Pick the catalog: the detected language's if supported, else the expected one's."""
+    if detected in SUPPORTED:
+        return load_catalog(detected)
+    return load_catalog(expected) if expected in SUPPORTED else None
+
+
+def addresses(folded_reply: str, customer_name: str | None) -> bool:
+    """Tell whether a reply uses the customer's first name or whole name.
+
+    Case and accents do not matter ("maria" addresses "María"); the name must be a
+    whole word ("Ana" is not found in "mañana" or "Anabel").
+
+    Args:
+        folded_reply: The folded reply.
+        customer_name: The customer's name, or None.
+
+    Returns:
+        True when the name appears in the reply.
+    """
+    name = " ".join(fold_plain(customer_name or "").lstrip("@").split())
+    if not name:
+        return False
+    reply = folded_reply.lower()
+    for candidate in {name, name.split()[0]}:
+        body = re.escape(candidate).replace(r"\ ", r"\s+")
+        if re.search(rf"(?<!\w){body}(?!\w)", reply):
+            return True
+    return False
+
+
+def _cue_hits(folded: Folded, found: list[Found]) -> tuple[CueHit, ...]:
+    hits = []
+    for item in found:
+        start, end = folded.span(item.start, item.end)
+        hits.append(CueHit(item.cue, start, end, folded.original[start:end]))
+    return tuple(hits)
+
+
+def _promise_hits(folded: Folded, promises: list[Promise]) -> tuple[PromiseHit, ...]:
+    hits = []
+    for item in promises:
+        start, end = folded.span(item.start, item.end)
+        hits.append(PromiseHit(folded.original[start:end], start, end, item.deadline_minutes))
+    return tuple(hits)
+
+
+def _catalog_hits(
+    catalog: Catalog, text: str, minute_of_day: int | None
+) -> tuple[list[Found], list[Promise]]:
+    """The cues that need the language's words: catalog patterns and promises."""
+    negation = Negation(catalog, text)
+    minute = None if minute_of_day is None else minute_of_day % DAY
+    promises = find_promises(catalog, text, negation, minute)
+    found = pattern_hits(catalog, text, negation)
+    return found + [Found("promise", p.start, p.end) for p in promises], promises
+
+
+def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Analysis:
+    """Find the cues, promises, language and personal address of one reply.
+
+    Pure and deterministic; the catalogs are loaded and compiled once per process.
+
+    Args:
+        text: The trainee's reply, as written.
+        lang: The language the reply should be in ("es" or "en"); its catalog is
+            used, unless the reply is clearly written in the other supported
+            language, whose catalog is then used instead.
+        context: The customer's name and the simulated time of day, when known.
+
+    Returns:
+        The analysis, with character spans into ``text``.
+    """
+    context = context or AnalysisContext()
+    folded = fold(text)
+    expected = lang.lower()
+    language = detect_language(folded.text, text, expected)
+    catalog = _catalog_for(language, expected)
+    found: list[Found] = []
+    promises: list[Promise] = []
+    if catalog is not None:
+        found, promises = _catalog_hits(catalog, folded.text, context.minute_of_day)
+    ignore = catalog.shouting_ignore if catalog is not None else _DEFAULT_SHOUTING_IGNORE
+    found += shouting_hits(folded.text, ignore)
+    link = link_only_hit(folded.text, catalog, context.customer_name)
+    if link is not None:
+        found.append(link)
+    return Analysis(
+        language=language if language in SUPPORTED else OTHER,
+        cues=_cue_hits(folded, merge(found)),
+        promises=_promise_hits(folded, promises),
+        addresses_customer=addresses(folded.text, context.customer_name),
+    )

@@ -1,0 +1,395 @@
+"""Reply analysis: the traps of DESIGN.md, spans, names, languages, determinism."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scoring import Analysis, AnalysisContext, CueHit, PromiseHit, analyze
+
+
+def cues(text: str, lang: str, context: AnalysisContext | None = None) -> set[str]:
+    return set(analyze(text, lang, context).cue_ids())
+
+
+def hit(analysis: Analysis, cue: str) -> CueHit:
+    return next(h for h in analysis.cues if h.cue == cue)
+
+
+def evidence(analysis: Analysis) -> list[CueHit | PromiseHit]:
+    return [*analysis.cues, *analysis.promises]
+
+
+# Negation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "No es culpa tuya."),
+        ("es", "Tranquila, no fue culpa tuya en absoluto."),
+        ("es", "Tú no tienes la culpa."),
+        ("en", "It's not your fault."),
+        ("en", "This isn't your fault at all."),
+        ("en", "It was never your fault."),
+    ],
+)
+def test_negated_blame_is_not_blame(lang: str, text: str) -> None:
+    assert "blame" not in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "No es culpa nuestra."),
+        ("es", "No es nuestra culpa."),
+        ("es", "Eso no es nuestro problema."),
+        ("en", "It's not our fault."),
+        ("en", "That is not my fault."),
+    ],
+)
+def test_refusing_fault_is_denial_not_admission(lang: str, text: str) -> None:
+    found = cues(text, lang)
+    assert "denial" in found
+    assert "admission" not in found
+
+
+def test_negator_in_another_clause_does_not_negate() -> None:
+    assert "blame" in cues("No, la culpa es tuya.", "es")
+    assert "apology" in cues("No te preocupes, lo sentimos mucho.", "es")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("es", "No dudes en escribirnos por privado."), ("en", "Don't hesitate to DM us.")],
+)
+def test_fixed_phrases_with_a_negator_do_not_negate(lang: str, text: str) -> None:
+    assert "dm_invite" in cues(text, lang)
+
+
+def test_negator_cancels_only_within_its_window() -> None:
+    assert "apology" not in cues("Ni un lo siento.", "es")
+    assert "apology" not in cues("We are not sorry.", "en")
+
+
+# Apologies that are not, and boilerplate -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Sorry you feel that way."),
+        ("en", "We're sorry if you were offended."),
+        ("es", "Lamentamos que te sientas así."),
+        ("es", "Sentimos que lo veas así."),
+        ("es", "Siento que pienses eso."),
+    ],
+)
+def test_non_apologies_are_not_apologies(lang: str, text: str) -> None:
+    assert "apology" not in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Lamentamos cualquier inconveniente que pueda haber causado."),
+        ("en", "We apologise for any inconvenience this may have caused."),
+        ("en", "We apologize for any inconvenience."),
+    ],
+)
+def test_canned_apology_is_apology_and_boilerplate(lang: str, text: str) -> None:
+    assert {"apology", "boilerplate"} <= cues(text, lang)
+
+
+def test_sorry_you_feel_that_way_counts_as_boilerplate() -> None:
+    assert cues("Sorry you feel that way.", "en") == {"boilerplate"}
+
+
+# Hostility ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Qué raro, ¿no? Nadie más se ha quejado."),
+        ("es", "Ja ja, claro que sí."),
+        ("en", "Obviously you ordered the wrong size."),
+        ("en", "Clearly you didn't read the description."),
+        ("en", "lol, no."),
+        ("es", "NO ES NUESTRO PROBLEMA"),
+        ("en", "READ THE SIZE GUIDE, please."),
+        ("es", "Ya lo hemos dicho!!!"),
+        ("en", "We told you!!!!"),
+    ],
+)
+def test_hostility(lang: str, text: str) -> None:
+    assert "hostility" in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Hola, mándanos un MD con tu talla XS o XL y el enlace URL."),
+        ("en", "Please DM us the URL and your size: XS or XL."),
+        ("en", "Great news!"),
+        ("es", "¡Gracias, Ana!"),
+        ("en", "Thanks from the ZURCIDA team"),
+    ],
+)
+def test_acronyms_and_single_exclamations_are_not_shouting(lang: str, text: str) -> None:
+    assert "hostility" not in cues(text, lang)
+
+
+def test_shouting_span_covers_the_run_of_capitals() -> None:
+    text = "Hola. NO ES CULPA NUESTRA, de verdad."
+    assert hit(analyze(text, "es"), "hostility").text == "NO ES CULPA NUESTRA"
+
+
+# Link only ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "https://zurcida.es/ayuda"),
+        ("es", "Hola, mira aquí: zurcida.es/devoluciones"),
+        ("es", "@ana más info en www.zurcida.es"),
+        ("en", "See https://zurcida.es/help"),
+        ("en", "Hi! More info here: zurcida.com"),
+        ("en", "See our website."),
+    ],
+)
+def test_link_only(lang: str, text: str) -> None:
+    assert "link_only" in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Sentimos mucho el retraso. Te devolvemos el dinero hoy; detalles: zurcida.es/x"),
+        ("en", "We're so sorry. We'll refund you today; the form is at zurcida.es/x"),
+        ("en", "We're so sorry about the photos, we got it wrong."),
+    ],
+)
+def test_reply_with_content_is_not_link_only(lang: str, text: str) -> None:
+    assert "link_only" not in cues(text, lang)
+
+
+def test_customer_name_is_not_content_next_to_a_link() -> None:
+    text = "Hola, María José: zurcida.es/ayuda"
+    assert "link_only" in cues(text, "es", AnalysisContext(customer_name="María José Pérez"))
+
+
+# Data requests and private messages --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "¿Nos pasás tu número de pedido?"),
+        ("es", "Indícanos tu dirección y tu teléfono."),
+        ("es", "Necesitamos tu DNI."),
+        ("en", "What's your order number?"),
+        ("en", "Please share your email address and phone number."),
+    ],
+)
+def test_data_request(lang: str, text: str) -> None:
+    assert "data_request" in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Escribinos por MD"),
+        ("es", "Mandanos un DM"),
+        ("es", "Escríbannos por privado, por favor."),
+        ("es", "Te escribimos por privado."),
+        ("en", "Could you DM us?"),
+        ("en", "We'll send you a private message."),
+    ],
+)
+def test_dm_invite_spain_latin_america_and_english(lang: str, text: str) -> None:
+    assert "dm_invite" in cues(text, lang)
+
+
+# Promises -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "minute", "deadline"),
+    [
+        ("es", "Te respondemos en 2 horas.", None, 120),
+        ("es", "Mañana te llamamos.", None, 24 * 60),
+        ("es", "Lo tienes resuelto en menos de 24 h.", None, 24 * 60),
+        ("es", "Te llamamos en media hora.", None, 30),
+        ("es", "Te contestamos en una hora y media.", None, 90),
+        ("es", "Te lo enviamos antes de las 18:00.", 14 * 60, 240),
+        ("es", "Te lo enviamos antes de las 18:00.", None, None),
+        ("es", "Te lo enviamos antes de las 18:00.", 19 * 60, None),
+        ("es", "Te llamamos a las 5 de la tarde.", 10 * 60, 7 * 60),
+        ("es", "Lo tienes antes de las 6.", 14 * 60, 4 * 60),
+        ("es", "Te lo cambiamos hoy mismo.", 10 * 60, 23 * 60 + 59 - 10 * 60),
+        ("es", "Te lo cambiamos hoy mismo.", None, None),
+        ("es", "Te lo cambiamos hoy mismo.", 24 * 60 + 10 * 60, 23 * 60 + 59 - 10 * 60),
+        ("es", "Lo solucionaremos.", 10 * 60, None),
+        ("es", "Mañana antes de las 12 te llega la prenda.", 10 * 60, 24 * 60 + 2 * 60),
+        ("es", "Mañana antes de las 12 te llega la prenda.", None, 24 * 60),
+        ("en", "We'll get back to you within the hour.", None, 60),
+        ("en", "We'll call you tomorrow.", None, 24 * 60),
+        ("en", "Your refund will be processed by 5 pm.", 10 * 60, 7 * 60),
+        ("en", "Your refund will be processed by 5 pm.", None, None),
+        ("en", "We'll reply in 30 minutes.", None, 30),
+        ("en", "We'll sort it out today.", 20 * 60, 239),
+        ("en", "We'll email you by 17:30.", 17 * 60, 30),
+        ("en", "We'll fix it.", None, None),
+        ("en", "We'll call you tomorrow at 9:30 am.", 10 * 60, 24 * 60 - 30),
+    ],
+)
+def test_promise_deadlines(lang: str, text: str, minute: int | None, deadline: int | None) -> None:
+    analysis = analyze(text, lang, AnalysisContext(minute_of_day=minute))
+    assert analysis.has("promise")
+    assert [p.deadline_minutes for p in analysis.promises] == [deadline]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Hace 2 horas que te escribimos."),
+        ("es", "No te llamaremos a casa."),
+        ("es", "Queremos entender qué pasó."),
+        ("es", "Te llamamos esta mañana, pero no contestaste."),
+        ("en", "We replied 2 hours ago."),
+        ("en", "We won't call you."),
+        ("en", "We'll see about that."),
+    ],
+)
+def test_no_promise(lang: str, text: str) -> None:
+    analysis = analyze(text, lang)
+    assert not analysis.has("promise")
+    assert analysis.promises == ()
+
+
+def test_each_promise_is_also_a_promise_cue_with_the_same_span() -> None:
+    analysis = analyze("Mañana te llamamos. Lo solucionaremos.", "es")
+    promise_cues = [(h.start, h.end) for h in analysis.cues if h.cue == "promise"]
+    assert promise_cues == [(p.start, p.end) for p in analysis.promises]
+    assert [p.text for p in analysis.promises] == ["Mañana te llamamos", "solucionaremos"]
+
+
+# Spans ---------------------------------------------------------------------------------
+
+
+SPAN_SAMPLES = [
+    ("es", "Hola, Ana. Lo sentimos muchísimo: es culpa nuestra. Te lo cambiamos hoy mismo."),
+    ("en", "Hi Ana, we’re so sorry — it’s our fault. We’ll refund you by 5 pm. DM us!"),
+    ("es", "Perdo\u0301n, Mari\u0301a: te respondemos en 2 horas por MD."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SPAN_SAMPLES)
+def test_spans_quote_the_reply(lang: str, text: str) -> None:
+    analysis = analyze(text, lang, AnalysisContext("María", 600))
+    assert analysis.cues
+    for item in evidence(analysis):
+        assert item.text == text[item.start : item.end]
+        assert item.text == item.text.strip()
+    assert [h.start for h in analysis.cues] == sorted(h.start for h in analysis.cues)
+
+
+def test_decomposed_accents_keep_their_letters_in_spans() -> None:
+    text = "Perdo\u0301n por la espera."
+    assert hit(analyze(text, "es"), "apology").text == "Perdo\u0301n"
+
+
+def test_typographic_apostrophes_match() -> None:
+    assert "denial" in cues("It’s not our fault.", "en")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["es", "en", "fr"]))
+def test_any_text_gives_valid_spans(text: str, lang: str) -> None:
+    analysis = analyze(text, lang, AnalysisContext("Ana", 600))
+    assert analysis.language in {"es", "en", "other"}
+    for item in evidence(analysis):
+        assert 0 <= item.start <= item.end <= len(text)
+        assert item.text == text[item.start : item.end]
+
+
+# Personal address ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("María López", "Hola, maria, lo sentimos.", True),
+        ("María López", "Hola, María López.", True),
+        ("Maria", "Hola, MARÍA.", True),
+        ("Ana", "Mañana te llamamos.", False),
+        ("Ana", "Hola, Anabel.", False),
+        ("José Luis Pérez", "Hola, José Luis.", True),
+        (None, "Hola, Ana.", False),
+        ("", "Hola.", False),
+    ],
+)
+def test_addresses_customer(name: str | None, text: str, expected: bool) -> None:
+    analysis = analyze(text, "es", AnalysisContext(customer_name=name))
+    assert analysis.addresses_customer is expected
+
+
+# Language -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Hola, lo sentimos mucho, te escribimos por privado.", "es", "es"),
+        ("Hi, we're so sorry, we'll send you a DM.", "en", "en"),
+        ("Hola, lo sentimos mucho, te escribimos por privado.", "en", "es"),
+        ("Bonjour, nous sommes désolés pour le retard de votre commande.", "es", "other"),
+        ("Olá, pedimos desculpa, você tem razão.", "es", "other"),
+        ("Hola Ana, lo sentimos mucho, we will fix it.", "es", "other"),
+        ("https://zurcida.es/ayuda", "en", "en"),
+        ("", "es", "es"),
+        ("👍", "fr", "other"),
+    ],
+)
+def test_language_detection(text: str, lang: str, expected: str) -> None:
+    assert analyze(text, lang).language == expected
+
+
+def test_catalog_follows_the_detected_language() -> None:
+    analysis = analyze("We're so sorry, it's our fault.", "es")
+    assert analysis.language == "en"
+    assert {"apology", "admission"} <= analysis.cue_ids()
+
+
+def test_reply_in_an_unsupported_language_still_gets_shouting() -> None:
+    analysis = analyze("NOUS SOMMES DÉSOLÉS POUR LE RETARD", "es")
+    assert analysis.language == "other"
+    assert analysis.cue_ids() == {"hostility"}
+
+
+# Determinism and interface -------------------------------------------------------
+
+
+def test_analysis_is_deterministic_and_hashable() -> None:
+    text, context = SPAN_SAMPLES[0][1], AnalysisContext("Ana", 600)
+    first = analyze(text, "es", context)
+    analyze("Otra respuesta, para que se analice de nuevo.", "es")
+    second = analyze(text, "es", context)
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first.cues == (
+        CueHit("apology", 11, 32, "Lo sentimos muchísimo"),
+        CueHit("admission", 34, 50, "es culpa nuestra"),
+        CueHit("fix", 52, 67, "Te lo cambiamos"),
+        CueHit("promise", 52, 77, "Te lo cambiamos hoy mismo"),
+    )
+
+
+def test_has_and_cue_ids() -> None:
+    analysis = analyze("Gracias, Ana. Lo sentimos.", "es")
+    assert analysis.has("gratitude")
+    assert not analysis.has("blame")
+    assert analysis.cue_ids() == frozenset({"gratitude", "apology"})
