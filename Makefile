@@ -30,6 +30,7 @@ schema: $(APP_STAMP)
 
 bench: $(APP_STAMP)
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/simulate.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -8,20 +8,31 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from game import __version__
-from game.scenario.catalog import CatalogEntry, discover, resolve_scenario, scenario_files
+from game.scenario.catalog import (
+    CatalogEntry,
+    discover,
+    is_dir,
+    resolve_scenario,
+    scenario_files,
+)
 from game.scenario.diagram import mermaid_diagram
 from game.scenario.loader import LoadedScenario, load_scenario
 from game.scenario.model import Scenario
 from game.scenario.problems import ScenarioError
 from game.scenario.scaffold import scaffold_text, scenario_id_from_name
 from game.scenario.schema import render_schema
+
+# Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
+POLICY_NAMES = ("ideal", "slow", "corporate", "defensive", "troll-feeder", "banhammer", "ignorer")
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -65,11 +76,34 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", help="scenario name; writes NAME.yaml (or NAME if it ends in .yaml)")
     new.set_defaults(handler=_cmd_new)
 
+    simulate = commands.add_parser(
+        "simulate", help="play a scenario headlessly with a built-in bot or a playbook"
+    )
+    simulate.add_argument("scenario", help="a built-in scenario id or a YAML file")
+    player = simulate.add_mutually_exclusive_group(required=True)
+    player.add_argument("--policy", choices=POLICY_NAMES, help="a built-in bot")
+    player.add_argument("--playbook", type=Path, help="a playbook YAML file")
+    simulate.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
+    simulate.add_argument("--runs", type=_positive_int, default=1, help="seeds to play")
+    simulate.add_argument("--lang", choices=("es", "en"), default=None, help="language")
+    simulate.add_argument("--json", action="store_true", help="print one JSON document")
+    simulate.set_defaults(handler=_cmd_simulate)
+
     diagram = commands.add_parser("diagram", help="print a Mermaid diagram of the phases")
     diagram.add_argument("scenario", help="a built-in scenario id or a YAML file")
     diagram.add_argument("--lang", choices=("es", "en"), default=None, help="language of labels")
     diagram.set_defaults(handler=_cmd_diagram)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to 10000, got {text}")
+    return value
 
 
 def _positive_float(text: str) -> float:
@@ -147,17 +181,19 @@ def _language(scenario: Scenario, wanted: str | None) -> str:
 
 def _cmd_validate(options: argparse.Namespace) -> int:
     files: list[tuple[Path, str]] = []
+    failed = 0
     for argument in options.paths:
         path = Path(argument)
-        if path.is_dir():
+        if not argument:
+            raise UsageError("a PATH is empty")
+        if is_dir(path):
             found = scenario_files(path)
             if not found:
                 print(f"{argument}: no .yaml files in this folder", file=sys.stderr)
-                files.append((path, argument))  # reported as invalid below
+                failed += 1
             files.extend((file, str(file)) for file in found)
         else:
             files.append((path, argument))
-    failed = 0
     for path, display in files:
         try:
             loaded = load_scenario(path, display)
@@ -167,10 +203,15 @@ def _cmd_validate(options: argparse.Namespace) -> int:
             continue
         scenario = loaded.scenario
         print(
-            f"{display}: valid ({scenario.meta.id}: {len(scenario.phases)} phases, "
-            f"{len(scenario.injects)} injects, {len(scenario.personas)} personas)"
+            f"{display}: valid ({scenario.meta.id}: {_count(len(scenario.phases), 'phase')}, "
+            f"{_count(len(scenario.injects), 'inject')}, "
+            f"{_count(len(scenario.personas), 'persona')})"
         )
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _entry_json(entry: CatalogEntry) -> dict[str, Any]:
@@ -189,26 +230,45 @@ def _entry_json(entry: CatalogEntry) -> dict[str, Any]:
     }
 
 
-def _cmd_list(options: argparse.Namespace) -> int:
+def _listable() -> list[CatalogEntry]:
+    """Valid library scenarios; a warning on stderr for each broken or shadowed one."""
     entries = discover()
-    valid = [entry for entry in entries if entry.loaded is not None]
+    seen: dict[str, Path] = {}
+    valid = []
     for entry in entries:
-        if entry.error is not None:
-            count = len(entry.error.problems)
+        quoted = shlex.quote(str(entry.path))
+        if entry.loaded is None:
+            count = len(entry.error.problems) if entry.error else 0
             print(
-                f"warning: {entry.path} is not listed: {count} problem"
-                f"{'s' if count != 1 else ''} (crisisdrill validate {entry.path})",
+                f"warning: {entry.path} is not listed: {_count(count, 'problem')} "
+                f"(crisisdrill validate {quoted})",
                 file=sys.stderr,
             )
+            continue
+        scenario_id = entry.loaded.scenario.meta.id
+        if scenario_id in seen:
+            print(
+                f"warning: {entry.path} has the id '{scenario_id}' of {seen[scenario_id]}, "
+                "which is used instead; give it another meta.id",
+                file=sys.stderr,
+            )
+            continue
+        seen[scenario_id] = entry.path
+        valid.append(entry)
+    return valid
+
+
+def _cmd_list(options: argparse.Namespace) -> int:
+    valid = _listable()
     if options.json:
         json.dump([_entry_json(entry) for entry in valid], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
-    _print_catalog(valid, sys.stdout)
+    _print_catalog(valid, sys.stdout, "en")
     return EXIT_OK
 
 
-def _print_catalog(entries: list[CatalogEntry], out: TextIO) -> None:
+def _print_catalog(entries: list[CatalogEntry], out: TextIO, language: str) -> None:
     if not entries:
         print("No scenarios found.", file=out)
         return
@@ -223,7 +283,7 @@ def _print_catalog(entries: list[CatalogEntry], out: TextIO) -> None:
                 f"{meta.duration_minutes} min",
                 ",".join(meta.languages),
                 entry.source,
-                entry.loaded.scenario.title_in("en"),
+                entry.loaded.scenario.title_in(language),
             )
         )
     header = ("ID", "DIFFICULTY", "LENGTH", "LANGS", "SOURCE", "TITLE")
@@ -235,14 +295,23 @@ def _print_catalog(entries: list[CatalogEntry], out: TextIO) -> None:
 
 def _cmd_new(options: argparse.Namespace) -> int:
     name: str = options.name
-    if not name.strip():
-        raise UsageError("NAME must not be empty")
-    target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
-    if target.exists():
+    if not name.strip() or name.endswith(("/", os.sep)):
+        raise UsageError("NAME must name a file, such as 'my-crisis' or 'my-crisis.yaml'")
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in name):
+        raise UsageError("NAME must not contain control characters or line breaks")
+    has_suffix = name.lower().endswith((".yaml", ".yml"))
+    target = Path(name if has_suffix else f"{name}.yaml")
+    # The title is the file's own name, without folders: "../x" is titled "x".
+    title = target.stem if has_suffix else Path(name).name
+    try:
+        exists = os.path.lexists(target)  # a dangling link counts: it would be written through
+        folder_exists = target.parent.is_dir()
+    except OSError as error:
+        raise InputError(f"cannot use {name!r}: {error.strerror or error}") from None
+    if exists:
         raise InputError(f"{target} already exists; choose another name or remove it first")
-    if not target.parent.is_dir():
+    if not folder_exists:
         raise InputError(f"{target.parent} is not an existing folder")
-    title = target.stem if name.endswith((".yaml", ".yml")) else name
     try:
         target.write_text(scaffold_text(title, target.name), encoding="utf-8")
         schema = target.parent / "schema.json"
@@ -254,7 +323,42 @@ def _cmd_new(options: argparse.Namespace) -> int:
     print(f"Wrote {target} (scenario id '{scenario_id_from_name(title)}').")
     if wrote_schema:
         print(f"Wrote {schema} so that editors can complete and check the YAML.")
-    print(f"Next: edit it, then run: crisisdrill validate {target}")
+    print(f"Next: edit it, then run: crisisdrill validate {shlex.quote(str(target))}")
+    return EXIT_OK
+
+
+def _cmd_simulate(options: argparse.Namespace) -> int:
+    # The engine pulls in Faker and transitions: imported only when simulating.
+    from game.engine.playbook import PlaybookPlayer, load_playbook
+    from game.engine.policies import POLICIES
+    from game.engine.simulate import Player, play
+
+    loaded = resolve_scenario(options.scenario)
+    language = _language(loaded.scenario, options.lang)
+    playbook = load_playbook(options.playbook) if options.playbook is not None else None
+    results = []
+    for seed in range(options.seed, options.seed + options.runs):
+        player: Player = (
+            PlaybookPlayer(playbook=playbook)
+            if playbook is not None
+            else POLICIES[options.policy]()
+        )
+        results.append(play(loaded, player, seed=seed, language=language))
+    if options.json:
+        json.dump(
+            [result.to_json() for result in results], sys.stdout, ensure_ascii=False, indent=2
+        )
+        print()
+        return EXIT_OK
+    for result in results:
+        metrics = result.metrics
+        print(
+            f"seed {result.seed}: {result.final_phase} ({' > '.join(result.phases)}); "
+            f"{result.posts} posts, {result.actions} actions; sentiment "
+            f"{metrics['sentiment']:+.2f}, negative reach {metrics['negative_reach']:,}, "
+            f"unanswered {metrics['unanswered']}"
+        )
+        print(f"  log: {result.log}")
     return EXIT_OK
 
 
@@ -266,9 +370,9 @@ def _cmd_diagram(options: argparse.Namespace) -> int:
 
 def _cmd_play(options: argparse.Namespace) -> int:
     if options.scenario is None:
-        entries = [entry for entry in discover() if entry.loaded is not None]
+        entries = _listable()
         print("Scenarios (play one with: crisisdrill play ID):\n")
-        _print_catalog(entries, sys.stdout)
+        _print_catalog(entries, sys.stdout, options.lang or "en")
         return EXIT_OK
     loaded = resolve_scenario(options.scenario)
     _print_briefing(loaded, _language(loaded.scenario, options.lang))

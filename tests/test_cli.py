@@ -169,7 +169,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]
 def test_validate_mixes_good_and_bad(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(capsys, "validate", str(MINIMAL), str(BROKEN_DIR / "undefined-fact.yaml"))
     assert result.code == 1
-    assert result.out == f"{MINIMAL}: valid (minimal: 2 phases, 1 injects, 1 personas)\n"
+    assert result.out == f"{MINIMAL}: valid (minimal: 2 phases, 1 inject, 1 persona)\n"
     assert "unknown fact 'cold-cofee'" in result.err
 
 
@@ -186,3 +186,63 @@ def test_python_dash_m_game_version() -> None:
     )
     assert completed.returncode == 0
     assert completed.stdout.startswith("crisisdrill ")
+
+
+def test_overlong_names_are_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    name = "x" * 300
+    for args in (["validate", name], ["diagram", name], ["new", name]):
+        result = run_cli(capsys, *args)
+        assert result.code in (1, 2), (args, result.err)
+        assert "internal error" not in result.err
+
+
+def test_a_folder_named_like_an_id_does_not_hide_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("rebajas").mkdir()
+    assert run_cli(capsys, "diagram", "rebajas").code == 0
+
+
+@pytest.mark.parametrize("name", ["bad\nname", "bell\x07", "sep\u2028x", "sub/", ""])
+def test_new_refuses_odd_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(capsys, "new", name).code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_does_not_write_through_a_dangling_link(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("dang.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    assert run_cli(capsys, "new", "dang").code == 1
+    assert not (tmp_path / "elsewhere.yaml").exists()
+
+
+def test_new_titles_by_file_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run_cli(capsys, "new", str(tmp_path / "Café Roto")).code == 0
+    loaded = load_scenario(tmp_path / "Café Roto.yaml")
+    assert loaded.scenario.meta.title["es"] == "Café Roto"
+    assert loaded.scenario.meta.id == "cafe-roto"
+
+
+def test_validate_a_pipe_does_not_hang(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = run_cli(capsys, "validate", str(tmp_path / "pipe.yaml"))
+    assert result.code == 1
+    assert result.err.strip() == f"{tmp_path / 'pipe.yaml'}: is not a regular file"
+
+
+def test_user_copy_of_a_builtin_id_is_warned_about(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    folder = _user_scenarios(isolated_data_dir)
+    shutil.copy(Path(__file__).parent.parent / "scenarios" / "rebajas.yaml", folder / "MINE.YAML")
+    result = run_cli(capsys, "list", "--json")
+    assert [e["id"] for e in json.loads(result.out)].count("rebajas") == 1
+    assert "has the id 'rebajas' of" in result.err

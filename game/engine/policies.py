@@ -1,0 +1,321 @@
+"""Built-in bots that play a session headlessly: good and bad habits of community managers.
+
+Used by ``crisisdrill simulate`` and by scenario checks: an ideal player must end well
+and bad players must not. Bots look only at what a trainee could see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from game.engine import botlines
+from game.engine.actions import (
+    Action,
+    Ban,
+    FollowUp,
+    Hide,
+    PrivateMessage,
+    Reply,
+    Search,
+    Statement,
+    Warn,
+)
+from game.engine.session import Session
+from game.engine.world import Person, Post
+from game.scenario.model import Exemplars, LocalizedText, StatementRules
+from game.scenario.placeholders import fill
+
+SEARCH_EVERY_SECONDS = 5 * 60
+
+
+def exemplars_for(session: Session, post: Post) -> Exemplars | None:
+    """The model replies the scenario gives for the inject or template behind a post."""
+    kind, _, source_id = post.source.partition(":")
+    items = session.scenario.injects if kind == "inject" else session.scenario.crowd
+    if kind not in ("inject", "crowd"):
+        return None
+    for item in items:
+        if item.id == source_id:
+            return item.replies
+    return None
+
+
+def reply_text(session: Session, post: Post, texts: Mapping[str, str]) -> str:
+    """A reply in the author's language when the text has it, filled for this thread."""
+    author = session.crowd.people.get(post.author)
+    language = author.language if author and author.language in texts else session.language
+    if language not in texts:
+        language = next(iter(texts))
+    values = session.threads[post.thread].values
+    return fill(texts[language], session.crowd.placeholder_values(author, values))
+
+
+def statement_text(session: Session, texts: Mapping[str, str]) -> str:
+    """A statement in the session's language, brand and own placeholders filled."""
+    values = {
+        name: options[0].get(session.language) or next(iter(options[0].values()))
+        for name, options in session.scenario.placeholders.items()
+    }
+    language = session.language if session.language in texts else next(iter(texts))
+    return fill(texts[language], session.crowd.placeholder_values(None, values))
+
+
+def follow_ups_due(session: Session, handled: set[str]) -> list[Action]:
+    """Follow up every open promise once half its time has passed (H4: keep it early).
+
+    Args:
+        session: the session.
+        handled: keys already acted on; updated.
+    """
+    actions: list[Action] = []
+    for promise in session.promises.values():
+        halfway = promise.made + (promise.due - promise.made) // 2
+        key = f"promise:{promise.id}"
+        if promise.status == "open" and session.now >= halfway and key not in handled:
+            handled.add(key)
+            first = session.posts[session.threads[promise.thread].posts[0]]
+            actions.append(FollowUp(promise.id, reply_text(session, first, botlines.FOLLOW_UP)))
+    return actions
+
+
+def bad_exemplar(
+    exemplars: Exemplars | StatementRules | None, rules: tuple[str, ...]
+) -> LocalizedText | None:
+    """The first bad exemplar that breaks one of ``rules``."""
+    if exemplars is None:
+        return None
+    for bad in exemplars.bad:
+        if bad.breaks in rules:
+            return bad.text
+    return None
+
+
+@dataclass
+class Bot:
+    """Base of the built-in bots: remembers what it has already handled.
+
+    Attributes:
+        name: the policy name used on the command line.
+        handled: ids of posts and promises the bot is done with.
+    """
+
+    name: str = "bot"
+    handled: set[str] = field(default_factory=set)
+    _open: dict[str, Post] = field(default_factory=dict)
+    _seen: int = 0
+
+    def decide(self, session: Session) -> list[Action]:
+        """The actions to take now."""
+        raise NotImplementedError
+
+    def _due(self, session: Session, delay_seconds: int) -> list[tuple[Post, Person]]:
+        """Visible crowd posts not handled yet, older than ``delay_seconds``.
+
+        Only new posts are looked at each time, so a long storm costs no more per step.
+        """
+        for post in session.post_order[self._seen :]:
+            if not post.from_brand:
+                self._open[post.id] = post
+        self._seen = len(session.post_order)
+        ready = []
+        for post in list(self._open.values()):
+            if post.id in self.handled or post.hidden:
+                del self._open[post.id]
+                continue
+            author = session.crowd.people[post.author]
+            if author.banned:
+                del self._open[post.id]
+                continue
+            if post.found and session.now - post.time >= delay_seconds:
+                ready.append((post, author))
+        return ready
+
+
+@dataclass
+class IdealBot(Bot):
+    """Answers everything soon, on the right channel, with the scenario's good replies.
+
+    Moves an exchange to private after two public messages, warns then bans rule-breaking
+    trolls, searches for untagged mentions, keeps its promises, and publishes a full
+    apology once every fact that puts the brand at fault is known.
+    """
+
+    name: str = "ideal"
+    think_seconds: int = 60
+    stated: bool = False
+    last_search: int = -SEARCH_EVERY_SECONDS
+
+    def decide(self, session: Session) -> list[Action]:
+        """Search, answer, moderate, follow up and state, as an expert would."""
+        actions: list[Action] = []
+        if session.now - self.last_search >= SEARCH_EVERY_SECONDS:
+            self.last_search = session.now
+            actions.append(Search())
+        for post, author in self._due(session, self._delay(session)):
+            action = self._handle(session, post, author)
+            self.handled.add(post.id)  # a post that needs nothing now never will
+            if action is not None:
+                actions.append(action)
+        actions.extend(follow_ups_due(session, self.handled))
+        if not self.stated and self._ready_to_state(session):
+            self.stated = True
+            actions.append(self._statement(session))
+        return actions
+
+    def _delay(self, session: Session) -> int:
+        return self.think_seconds
+
+    def _handle(self, session: Session, post: Post, author: Person) -> Action | None:
+        if author.is_troll or post.tone == "abusive":
+            return self._moderate(session, post, author)
+        if not post.waiting:
+            return None
+        thread = session.threads[post.thread]
+        if thread.private or thread.public_replies >= 2:
+            return PrivateMessage(post.id, reply_text(session, post, botlines.PRIVATE))
+        exemplars = exemplars_for(session, post)
+        if exemplars is not None:
+            # Vary the exemplar by post, deterministically, without touching the
+            # session's random generator (that would change the crowd).
+            good = exemplars.good[int(post.id[1:]) % len(exemplars.good)]
+            return Reply(post.id, reply_text(session, post, good))
+        texts = botlines.THANKS if post.tone == "positive" else botlines.GOOD_REPLY
+        return Reply(post.id, reply_text(session, post, texts))
+
+    def _moderate(self, session: Session, post: Post, author: Person) -> Action:
+        if author.warned:
+            return Ban(post.id, reply_text(session, post, botlines.BAN_REASON))
+        exemplars = exemplars_for(session, post)
+        texts = exemplars.good[0] if exemplars is not None else botlines.WARNING
+        return Warn(post.id, reply_text(session, post, texts))
+
+    def _ready_to_state(self, session: Session) -> bool:
+        at_fault = [f for f in session.scenario.facts if f.brand_at_fault and f.truth is True]
+        return bool(at_fault) and all(f.id in session.revealed for f in at_fault)
+
+    def _statement(self, session: Session) -> Statement:
+        good = session.scenario.scoring.statement.good
+        texts = good[0] if good else botlines.STATEMENT
+        return Statement(statement_text(session, texts))
+
+
+@dataclass
+class SlowBot(IdealBot):
+    """The ideal player, but three times later than each channel expects."""
+
+    name: str = "slow"
+
+    def _delay(self, session: Session) -> int:
+        slowest = max(c.expected_response_minutes for c in session.scenario.channels)
+        return 3 * slowest * 60
+
+
+@dataclass
+class TrollFeederBot(IdealBot):
+    """The ideal player who argues with trolls instead of moderating them."""
+
+    name: str = "troll-feeder"
+
+    def _moderate(self, session: Session, post: Post, author: Person) -> Action:
+        return Reply(post.id, reply_text(session, post, botlines.HOSTILE))
+
+
+@dataclass
+class ScriptedBadBot(Bot):
+    """A player with one bad habit for every reply, and a matching statement."""
+
+    name: str = "bad"
+    delay_seconds: int = 600
+    rules: tuple[str, ...] = ()
+    fallback: Mapping[str, str] = field(default_factory=dict)
+    statement_rules: tuple[str, ...] = ()
+    statement_fallback: Mapping[str, str] = field(default_factory=dict)
+    statement_minute: int | None = None
+    stated: bool = False
+
+    def decide(self, session: Session) -> list[Action]:
+        """Answer every post with the bad habit; maybe publish a bad statement."""
+        actions: list[Action] = []
+        for post, _author in self._due(session, self.delay_seconds):
+            self.handled.add(post.id)
+            if not post.waiting and post.tone != "abusive":
+                continue
+            texts = bad_exemplar(exemplars_for(session, post), self.rules) or self.fallback
+            actions.append(Reply(post.id, reply_text(session, post, texts)))
+        if (
+            self.statement_minute is not None
+            and not self.stated
+            and session.now >= self.statement_minute * 60
+        ):
+            self.stated = True
+            statement = session.scenario.scoring.statement
+            texts = bad_exemplar(statement, self.statement_rules) or self.statement_fallback
+            actions.append(Statement(statement_text(session, texts)))
+        return actions
+
+
+@dataclass
+class BanhammerBot(Bot):
+    """Hides every complaint and bans whoever complains twice."""
+
+    name: str = "banhammer"
+    delay_seconds: int = 120
+
+    def decide(self, session: Session) -> list[Action]:
+        """Hide negative posts; ban repeat complainers."""
+        actions: list[Action] = []
+        for post, author in self._due(session, self.delay_seconds):
+            self.handled.add(post.id)
+            if post.tone not in ("negative", "abusive"):
+                continue
+            if author.id in self.handled:
+                actions.append(Ban(post.id, reply_text(session, post, botlines.HIDE_REASON)))
+            else:
+                self.handled.add(author.id)
+                actions.append(Hide(post.id))
+        return actions
+
+
+@dataclass
+class IgnorerBot(Bot):
+    """Does nothing at all."""
+
+    name: str = "ignorer"
+
+    def decide(self, session: Session) -> list[Action]:
+        """Nothing."""
+        return []
+
+
+def _corporate() -> Bot:
+    return ScriptedBadBot(
+        name="corporate",
+        delay_seconds=600,
+        rules=("E4", "P4"),
+        fallback=botlines.BOILERPLATE,
+        statement_rules=("E4", "H2"),
+        statement_fallback=botlines.BOILERPLATE,
+        statement_minute=20,
+    )
+
+
+def _defensive() -> Bot:
+    return ScriptedBadBot(
+        name="defensive",
+        delay_seconds=300,
+        rules=("H1", "E2", "H3"),
+        fallback=botlines.DENIAL,
+    )
+
+
+POLICIES: dict[str, Callable[[], Bot]] = {
+    "ideal": IdealBot,
+    "slow": SlowBot,
+    "corporate": _corporate,
+    "defensive": _defensive,
+    "troll-feeder": TrollFeederBot,
+    "banhammer": BanhammerBot,
+    "ignorer": IgnorerBot,
+}
+"""Built-in policies by name, each a factory of a fresh bot."""

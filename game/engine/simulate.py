@@ -1,0 +1,113 @@
+"""Headless play: run a policy (a built-in bot or a playbook) through whole sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from game.engine.actions import Action
+from game.engine.log import SessionLog, new_log_path
+from game.engine.session import ActionError, Session
+from game.scenario.loader import LoadedScenario
+
+STEP_SECONDS = 30
+"""How often a bot looks at the session (simulated seconds)."""
+
+
+class Player(Protocol):
+    """Anything that decides actions from a session: a bot or a playbook."""
+
+    name: str
+
+    def decide(self, session: Session) -> list[Action]:
+        """The actions to take now."""
+        ...
+
+
+@dataclass
+class RunResult:
+    """The outcome of one headless session."""
+
+    scenario: str
+    seed: int
+    policy: str
+    language: str
+    final_phase: str
+    phases: list[str]
+    metrics: dict[str, Any]
+    posts: int
+    actions: int
+    rejected: int
+    log: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The run as the JSON contract of ``simulate --json``."""
+        return {
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "policy": self.policy,
+            "language": self.language,
+            "final_phase": self.final_phase,
+            "phases": self.phases,
+            "metrics": self.metrics,
+            "posts": self.posts,
+            "actions": self.actions,
+            "rejected_actions": self.rejected,
+            "log": self.log,
+            **self.extra,
+        }
+
+
+def play(
+    loaded: LoadedScenario,
+    player: Player,
+    *,
+    seed: int,
+    language: str,
+    log_dir: Path | None = None,
+    write_log: bool = True,
+) -> RunResult:
+    """Play one whole session with ``player`` deciding every ``STEP_SECONDS``.
+
+    Args:
+        loaded: the scenario.
+        player: the bot or playbook.
+        seed: the session's seed.
+        language: the session's language.
+        log_dir: where the log goes (default: the user data folder).
+        write_log: False to keep no log (benchmarks).
+    """
+    log = SessionLog(new_log_path(loaded.scenario.meta.id, seed, log_dir)) if write_log else None
+    session = Session(loaded, seed=seed, language=language, log=log, trainee=f"bot:{player.name}")
+    taken = rejected = 0
+    try:
+        session.advance(0)
+        while not session.ended:
+            for action in player.decide(session):
+                if session.ended:
+                    break
+                try:
+                    session.act(action)
+                    taken += 1
+                except ActionError:
+                    rejected += 1
+            session.advance(STEP_SECONDS)
+    finally:
+        session.close()
+        if log is not None:
+            log.close()
+    return RunResult(
+        scenario=loaded.scenario.meta.id,
+        seed=seed,
+        policy=player.name,
+        language=language,
+        final_phase=session.phase,
+        phases=list(session.phase_path),
+        metrics=session.metrics.to_dict(),
+        posts=len(session.posts),
+        actions=taken,
+        rejected=rejected,
+        log=str(log.path) if log is not None else None,
+    )

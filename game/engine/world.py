@@ -1,0 +1,182 @@
+"""The people, posts, threads and promises of a session (mutable session state)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Mood a post's tone starts its author with, and its weight in the audience's sentiment.
+TONE_VALUE = {"positive": 0.6, "neutral": 0.0, "negative": -0.6, "abusive": -0.8}
+
+
+@dataclass(slots=True)
+class Person:
+    """One individual of the crowd, made from a persona.
+
+    Attributes:
+        id: session-unique id (``u1``, ``u2``...).
+        persona: the persona id of the scenario.
+        archetype: the persona's archetype.
+        name, first_name, handle, city, order: identity (Faker-made unless fixed).
+        locale: the Faker locale used.
+        language: the language this person writes in.
+        followers: audience of their public posts.
+        patience_minutes, temper: from the persona.
+        mood: -1 (furious) to 1 (delighted).
+        warned, banned, stopped, advocate: what has happened to them.
+    """
+
+    id: str
+    persona: str
+    archetype: str
+    name: str
+    first_name: str
+    handle: str
+    city: str
+    order: str
+    locale: str
+    language: str
+    followers: int
+    patience_minutes: int
+    temper: float
+    mood: float = 0.0
+    warned: bool = False
+    banned: bool = False
+    stopped: bool = False
+    advocate: bool = False
+
+    @property
+    def is_troll(self) -> bool:
+        """Whether this person breaks the house rules on purpose."""
+        return self.archetype == "troll"
+
+    def identity(self) -> dict[str, Any]:
+        """The generated identity, as written to the session log."""
+        return {
+            "id": self.id,
+            "persona": self.persona,
+            "name": self.name,
+            "first_name": self.first_name,
+            "handle": self.handle,
+            "city": self.city,
+            "order": self.order,
+            "locale": self.locale,
+            "followers": self.followers,
+        }
+
+
+@dataclass(slots=True)
+class Post:
+    """A message in a channel: from the crowd, or from the brand.
+
+    Attributes:
+        id: session-unique id (``m1``...).
+        time: simulated second it appeared.
+        channel: channel id.
+        author: person id, or ``brand``.
+        text: the text as shown.
+        language: language it is written in.
+        tone: positive, neutral, negative or abusive.
+        needs_reply: whether the brand should answer it.
+        tags_brand: false when only a search finds it.
+        thread: thread id.
+        source: what made it (``inject:ID``, ``crowd:ID``, ``reaction:ID``, ``brand``).
+        facts: fact ids it touches.
+        exposure: people who see it (0 on private channels).
+        found: visible to the trainee (always, once tagged or searched).
+        answered_at, hidden, liked: what the brand did with it.
+    """
+
+    id: str
+    time: int
+    channel: str
+    author: str
+    text: str
+    language: str
+    tone: str
+    needs_reply: bool
+    tags_brand: bool
+    thread: str
+    source: str
+    facts: tuple[str, ...] = ()
+    exposure: int = 0
+    found: bool = True
+    answered_at: int | None = None
+    hidden: bool = False
+    liked: bool = False
+
+    @property
+    def from_brand(self) -> bool:
+        """Whether the brand wrote this post."""
+        return self.author == "brand"
+
+    @property
+    def waiting(self) -> bool:
+        """Whether it still needs an answer from the brand."""
+        return self.needs_reply and self.answered_at is None and not self.hidden
+
+    def record(self) -> dict[str, Any]:
+        """The post as written to the session log."""
+        return {
+            "id": self.id,
+            "t": self.time,
+            "channel": self.channel,
+            "author": self.author,
+            "text": self.text,
+            "language": self.language,
+            "tone": self.tone,
+            "needs_reply": self.needs_reply,
+            "tags_brand": self.tags_brand,
+            "thread": self.thread,
+            "source": self.source,
+            "facts": list(self.facts),
+            "exposure": self.exposure,
+        }
+
+
+@dataclass(slots=True)
+class Thread:
+    """An exchange started by one post: its author's posts and the brand's answers.
+
+    Attributes:
+        id: session-unique id (``t1``...).
+        author: the person who started it.
+        channel: where it started.
+        posts: post ids in order.
+        values: placeholder values of its first post, reused by replies to it.
+        public_replies: brand messages in public in this exchange (C2).
+        private: the exchange moved to private messages.
+        resolved: nothing more is expected from the brand.
+    """
+
+    id: str
+    author: str
+    channel: str
+    posts: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    public_replies: int = 0
+    private: bool = False
+    resolved: bool = False
+
+
+@dataclass(slots=True)
+class Promise:
+    """A commitment made in a reply, tracked to its deadline (H4).
+
+    Attributes:
+        id: session-unique id (``pr1``...).
+        post_id: the brand reply that made it.
+        thread: the exchange it belongs to.
+        text: the words of the promise.
+        made: simulated second it was made.
+        due: simulated second it must be kept by.
+        status: open, kept or broken.
+    """
+
+    id: str
+    post_id: str
+    thread: str
+    text: str
+    made: int
+    due: int
+    status: str = "open"

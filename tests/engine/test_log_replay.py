@@ -1,0 +1,123 @@
+"""The session log: byte-identical for equal sessions, replayable, tolerant of a torn end."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.engine import PrivateMessage, Reply, Search, Session, Statement, Warn
+from game.engine.log import LogError, SessionLog, read_log
+from game.engine.replay import rebuild_session
+from game.scenario import LoadedScenario
+
+
+def _play(loaded: LoadedScenario, path: Path, seed: int = 5) -> Session:
+    """A session with a bit of everything, logged to ``path``."""
+    session = Session(loaded, seed=seed, language="en", trainee="Ana", log=SessionLog(path))
+    session.advance(130)
+    session.act(Search())
+    for post in list(session.visible_posts()):
+        if post.tone == "abusive":
+            session.act(Warn(post.id, "A reminder of our rules: no insults."))
+        elif post.waiting and post.source == "inject:first":
+            session.act(Reply(post.id, "We're so sorry, our fault. We'll call you in 20 minutes."))
+        elif post.waiting:
+            session.act(PrivateMessage(post.id, "Sorry! Let's talk in private."))
+    session.advance(200)
+    session.act(Statement("We apologise: the machine broke, we replaced it."))
+    session.advance(400)
+    assert session.log is not None
+    session.close()
+    session.log.close()
+    return session
+
+
+def test_header_carries_everything_needed(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    _play(engine_scenario, tmp_path / "a.jsonl")
+    header = json.loads((tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert header["type"] == "header"
+    assert header["scenario"] == "engine-test"
+    assert header["scenario_hash"] == engine_scenario.content_hash
+    assert header["scenario_source"] == engine_scenario.source_text
+    assert (header["seed"], header["language"], header["trainee"]) == (5, "en", "Ana")
+    assert set(header["versions"]) == {"crisisdrill", "faker", "python"}
+
+
+def test_same_inputs_same_bytes(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    _play(engine_scenario, tmp_path / "a.jsonl")
+    _play(engine_scenario, tmp_path / "b.jsonl")
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    _play(engine_scenario, tmp_path / "c.jsonl", seed=6)
+    assert (tmp_path / "a.jsonl").read_bytes() != (tmp_path / "c.jsonl").read_bytes()
+
+
+def test_log_records_people_posts_and_actions(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    session = _play(engine_scenario, tmp_path / "a.jsonl")
+    records = read_log(tmp_path / "a.jsonl").records
+    kinds = {record["type"] for record in records}
+    assert {"header", "person", "post", "action", "metrics", "promise"} <= kinds
+    posts = [r for r in records if r["type"] == "post"]
+    crowd_posts = [p for p in session.posts.values() if not p.from_brand]
+    assert [p["id"] for p in posts] == [p.id for p in crowd_posts]
+    assert {r["id"] for r in records if r["type"] == "person"} == set(session.crowd.people)
+    actions = [r for r in records if r["type"] == "action"]
+    assert actions[0]["action"] == {"kind": "search", "query": ""}
+
+
+def test_replay_reproduces_the_session(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    session = _play(engine_scenario, tmp_path / "a.jsonl")
+    rebuilt, contents = rebuild_session(tmp_path / "a.jsonl")
+    assert contents.warnings == []
+    assert rebuilt.state_fingerprint() == session.state_fingerprint()
+
+
+def test_replay_uses_logged_identities(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    _play(engine_scenario, tmp_path / "a.jsonl")
+    lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    person = next(i for i, line in enumerate(lines) if '"type":"person"' in line)
+    record = json.loads(lines[person])
+    record["name"] = "Nombre Desde Log"
+    lines[person] = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rebuilt, _ = rebuild_session(tmp_path / "a.jsonl")
+    assert rebuilt.crowd.people[record["id"]].name == "Nombre Desde Log"
+
+
+def test_torn_last_line_is_ignored_with_a_warning(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    _play(engine_scenario, tmp_path / "a.jsonl")
+    text = (tmp_path / "a.jsonl").read_text(encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(text + '{"type":"post","id":"m9', encoding="utf-8")
+    contents = read_log(tmp_path / "a.jsonl")
+    assert len(contents.warnings) == 1
+    assert "the last line is incomplete" in contents.warnings[0]
+    _rebuilt, contents = rebuild_session(tmp_path / "a.jsonl")
+    assert contents.warnings
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "not a crisisdrill session log (no header)"),
+        ('{"type":"post"}\n', "not a crisisdrill session log (no header)"),
+        ('{"type":"header","format":99}\n', "log format 99 is not supported"),
+        ('{"type":"header","format":1}\nxx\n{"type":"post"}\n', "damaged line in the middle"),
+        ('{"type":"header","format":1}\n', "the header has no scenario"),
+    ],
+)
+def test_unusable_logs(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LogError, match=re.escape(message)):
+        rebuild_session(path)
+
+
+def test_missing_log(tmp_path: Path) -> None:
+    with pytest.raises(LogError, match="cannot read"):
+        read_log(tmp_path / "none.jsonl")
