@@ -8,7 +8,6 @@ exclusions, shouting, link-only replies, promises and their deadlines).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from game.scenario.model import Cue
@@ -132,11 +131,22 @@ def addresses(folded_reply: str, customer_name: str | None) -> bool:
     name = " ".join(fold_plain(customer_name or "").lstrip("@").split())
     if not name:
         return False
-    reply = folded_reply.lower()
-    for candidate in {name, name.split()[0]}:
-        body = re.escape(candidate).replace(r"\ ", r"\s+")
-        if re.search(rf"(?<!\w){body}(?!\w)", reply):
+    # Plain string search, not a regex per name: names are new in every session and
+    # would keep evicting re's compiled-pattern cache.
+    reply = " ".join(folded_reply.lower().split())
+    return any(_has_word_run(reply, candidate) for candidate in {name, name.split()[0]})
+
+
+def _has_word_run(text: str, words: str) -> bool:
+    """Tell whether ``words`` occur in ``text`` with no word character on either side."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             return True
+        start = text.find(words, start + 1)
     return False
 
 
