@@ -1,0 +1,197 @@
+"""The rules of PRINCIPLES.md that findings cite: id, slug, dimensions and short titles.
+
+Findings carry only the rule id ("P2"); reports and the debrief show the slug and the
+title in the session's language from here. A test keeps this table in step with
+PRINCIPLES.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of PRINCIPLES.md.
+
+    Attributes:
+        id: Stable id, e.g. "P2".
+        slug: Its short English name, e.g. "answer-fast".
+        dimensions: Dimensions it feeds, upper case as in PRINCIPLES.md.
+        title: One-line statement per language.
+    """
+
+    id: str
+    slug: str
+    dimensions: tuple[str, ...]
+    title: dict[str, str]
+
+    def label(self, language: str) -> str:
+        """"P2 answer-fast: title" in the given language (English if unknown)."""
+        return f"{self.id} {self.slug}: {self.title.get(language, self.title['en'])}"
+
+
+def _rule(rule_id: str, slug: str, dimensions: str, es: str, en: str) -> Rule:
+    return Rule(rule_id, slug, tuple(dimensions.split()), {"es": es, "en": en})
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        _rule(
+            "P1",
+            "always-answer",
+            "SPEED CONTAINMENT",
+            "Responde a todo mensaje que lo merezca, también a los elogios.",
+            "Answer every message that deserves it, praise included.",
+        ),
+        _rule(
+            "P2",
+            "answer-fast",
+            "SPEED",
+            "Responde pronto: cada minuto de espera suma enfado.",
+            "Answer quickly: every minute of waiting adds anger.",
+        ),
+        _rule(
+            "P3",
+            "listen-actively",
+            "SPEED CONTAINMENT",
+            "Busca lo que se dice de la marca aunque no la etiqueten.",
+            "Look for what is said about the brand even when it is not tagged.",
+        ),
+        _rule(
+            "P4",
+            "never-hide",
+            "HONESTY EMPATHY",
+            "No calles, ocultes ni despaches una queja legítima con un enlace.",
+            "Do not silence, hide or brush off a legitimate complaint with a link.",
+        ),
+        _rule(
+            "E1",
+            "empathize",
+            "EMPATHY",
+            "Ponte en su lugar: reconoce el problema y usa su nombre.",
+            "Put yourself in their place: acknowledge the problem and use their name.",
+        ),
+        _rule(
+            "E2",
+            "stay-calm",
+            "EMPATHY",
+            "Mantén la calma y el respeto: sin sarcasmo, gritos ni contraataques.",
+            "Stay calm and respectful: no sarcasm, shouting or counter-attacks.",
+        ),
+        _rule(
+            "E3",
+            "humble",
+            "EMPATHY",
+            "Trata con el mismo cuidado a un cliente pequeño que a una influencer.",
+            "Give a small customer the same care as an influencer.",
+        ),
+        _rule(
+            "E4",
+            "no-corporate-speak",
+            "EMPATHY",
+            "Habla como una persona, no con plantillas ni frases corporativas.",
+            "Speak like a person, not with templates or corporate phrases.",
+        ),
+        _rule(
+            "E5",
+            "exceed-expectations",
+            "EMPATHY CONTAINMENT",
+            "Ve más allá de lo esperado: solución y un gesto concreto.",
+            "Go beyond what was expected: a fix and a concrete gesture.",
+        ),
+        _rule(
+            "E6",
+            "same-language",
+            "EMPATHY",
+            "Responde en el idioma en que te escriben.",
+            "Answer in the language people write to you in.",
+        ),
+        _rule(
+            "C1",
+            "same-channel",
+            "CHANNEL",
+            "Responde en el canal donde se hizo la queja.",
+            "Answer on the channel where the complaint was made.",
+        ),
+        _rule(
+            "C2",
+            "two-then-private",
+            "CHANNEL",
+            "Como mucho dos mensajes públicos por conversación; después, en privado.",
+            "At most two public messages per exchange; then move to private.",
+        ),
+        _rule(
+            "C3",
+            "private-data",
+            "CHANNEL HONESTY",
+            "Los datos personales se piden y se tratan solo en privado.",
+            "Ask for and handle personal data only in private.",
+        ),
+        _rule(
+            "C4",
+            "house-rules",
+            "CHANNEL EMPATHY",
+            "Una queja no es un insulto: avisa y solo después retira a quien insulta.",
+            "A complaint is not abuse: warn, and only then remove those who insult.",
+        ),
+        _rule(
+            "C5",
+            "coordinated-voice",
+            "CHANNEL HONESTY",
+            "Una sola voz coherente; que el equipo no defienda la marca por su cuenta.",
+            "One coherent voice; staff should not defend the brand on their own.",
+        ),
+        _rule(
+            "H1",
+            "own-the-mistake",
+            "HONESTY",
+            "Si la marca se ha equivocado, dilo claramente; no niegues lo que es cierto.",
+            "If the brand got it wrong, say so plainly; never deny what is true.",
+        ),
+        _rule(
+            "H2",
+            "full-apology",
+            "HONESTY EMPATHY",
+            "Una disculpa completa: qué pasó, por qué, cómo se arregla y cómo se evitará.",
+            "A full apology: what happened, why, the fix and how it will not recur.",
+        ),
+        _rule(
+            "H3",
+            "verify-first",
+            "HONESTY",
+            "Comprueba antes de afirmar; no especules sobre lo que aún no se sabe.",
+            "Check before you claim; do not speculate about what is not known yet.",
+        ),
+        _rule(
+            "H4",
+            "promise-is-debt",
+            "HONESTY",
+            "Promete solo lo que puedas cumplir, con plazo, y cúmplelo a tiempo.",
+            "Promise only what you can deliver, with a time, and deliver on time.",
+        ),
+        _rule(
+            "H5",
+            "implicit-promise",
+            "HONESTY SPEED",
+            "Estar en una red ya es prometer que escuchas y respondes.",
+            "Being on a network is itself a promise to listen and answer.",
+        ),
+        _rule(
+            "O1",
+            "crisis-is-public",
+            "CONTAINMENT",
+            "Cada respuesta la leen muchos: una queja bien llevada gana público.",
+            "Many read every answer: a complaint handled well wins an audience.",
+        ),
+        _rule(
+            "O2",
+            "learn",
+            "DEBRIEF",
+            "Cada queja enseña algo: el informe convierte la sesión en lecciones.",
+            "Every complaint teaches something: the debrief turns the session into lessons.",
+        ),
+    )
+}
+"""Every rule, by id, in the order of PRINCIPLES.md."""
