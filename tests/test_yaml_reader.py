@@ -94,7 +94,15 @@ def test_yaml_made_by_pyyaml_reads_back(value: object) -> None:
 
 def test_deep_nesting_is_refused_early() -> None:
     with pytest.raises(ScenarioError) as caught:
-        parse_yaml_text("a: " + "[" * 5000 + "]" * 5000, "f.yaml")
+        parse_yaml_text("a:\n" + "".join(" " * i + "- \n" for i in range(0, 200, 2)), "f.yaml")
     assert caught.value.render() == (
-        "f.yaml:1:43: nested more than 40 levels deep; a scenario never needs that many"
+        "f.yaml:41:79: nested more than 40 levels deep; a scenario never needs that many"
     )
+
+
+def test_nesting_beyond_what_libyaml_scans_gets_the_same_message() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml_text("a: " + "[" * 5000 + "]" * 5000, "f.yaml")
+    message = caught.value.render()
+    assert message.startswith("f.yaml:1:")
+    assert message.endswith(": nested more than 40 levels deep; a scenario never needs that many")

@@ -21,6 +21,7 @@ from game.scenario.problems import Problem, ScenarioError
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 """Deepest nesting of mappings and lists; real scenarios need about 12 levels."""
+TOO_DEEP_MESSAGE = f"nested more than {MAX_DEPTH} levels deep; a scenario never needs that many"
 
 DataPath = tuple[str | int, ...]
 
@@ -144,7 +145,7 @@ def parse_yaml_text(text: str, display: str) -> YamlDocument:
         builder.problems.append(
             Problem(
                 *exc.position,
-                f"nested more than {MAX_DEPTH} levels deep; a scenario never needs that many",
+                TOO_DEEP_MESSAGE,
             )
         )
     except yaml.MarkedYAMLError as exc:
@@ -234,6 +235,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or "not valid YAML"
+    if "maximum nesting depth" in problem:
+        # libyaml (0.2.6+) stops deep flow nesting in its scanner, before our builder
+        # sees the events; report it as our own depth limit.
+        return Problem(line, column, TOO_DEEP_MESSAGE)
     char = text[mark.index : mark.index + 1] if mark is not None else ""
     if char == "\t":
         return Problem(line, column, "not valid YAML: a tab; YAML indents with spaces only")
