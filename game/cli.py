@@ -89,6 +89,33 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--json", action="store_true", help="print one JSON document")
     simulate.set_defaults(handler=_cmd_simulate)
 
+    analyze = commands.add_parser(
+        "analyze", help="show the cues the reply analyzer finds in a reply"
+    )
+    analyze.add_argument("text", nargs="?", help="the reply (default: read standard input)")
+    analyze.add_argument(
+        "--lang", choices=("es", "en"), help="its language (with --jsonl: for lines without one)"
+    )
+    analyze.add_argument("--customer", default=None, help="the customer's name")
+    analyze.add_argument("--json", action="store_true", help="print one JSON document")
+    analyze.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help='analyse lines of {"text", "lang", "customer"} from FILE (- for stdin), '
+        "one JSON document per line",
+    )
+    analyze.set_defaults(handler=_cmd_analyze)
+
+    report = commands.add_parser("report", help="score a session log and print its report")
+    report.add_argument("log", type=Path, help="a session log (.jsonl)")
+    report.add_argument(
+        "--format", choices=("md", "html", "json"), default="md", help="report format"
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, default=None, help="write to this file instead of stdout"
+    )
+    report.set_defaults(handler=_cmd_report)
+
     diagram = commands.add_parser("diagram", help="print a Mermaid diagram of the phases")
     diagram.add_argument("scenario", help="a built-in scenario id or a YAML file")
     diagram.add_argument("--lang", choices=("es", "en"), default=None, help="language of labels")
@@ -332,6 +359,7 @@ def _cmd_simulate(options: argparse.Namespace) -> int:
     from game.engine.playbook import PlaybookPlayer, load_playbook
     from game.engine.policies import POLICIES
     from game.engine.simulate import Player, play
+    from game.scored import score_log
 
     loaded = resolve_scenario(options.scenario)
     language = _language(loaded.scenario, options.lang)
@@ -343,7 +371,10 @@ def _cmd_simulate(options: argparse.Namespace) -> int:
             if playbook is not None
             else POLICIES[options.policy]()
         )
-        results.append(play(loaded, player, seed=seed, language=language))
+        result = play(loaded, player, seed=seed, language=language)
+        if result.log is not None:
+            result.extra["scores"] = score_log(Path(result.log)).scorecard.scores()
+        results.append(result)
     if options.json:
         json.dump(
             [result.to_json() for result in results], sys.stdout, ensure_ascii=False, indent=2
@@ -358,8 +389,84 @@ def _cmd_simulate(options: argparse.Namespace) -> int:
             f"{metrics['sentiment']:+.2f}, negative reach {metrics['negative_reach']:,}, "
             f"unanswered {metrics['unanswered']}"
         )
+        scores = result.extra.get("scores", {})
+        if scores:
+            print(
+                "  scores: "
+                + ", ".join(f"{name} {_score(value)}" for name, value in scores.items())
+            )
         print(f"  log: {result.log}")
     return EXIT_OK
+
+
+def _cmd_analyze(options: argparse.Namespace) -> int:
+    from game.commands.analyze import (
+        analysis_document,
+        analyze_batch,
+        describe,
+        read_batch_source,
+    )
+    from scoring import AnalysisContext, analyze
+
+    if options.jsonl is not None:
+        if options.text is not None:
+            raise UsageError("give either a TEXT or --jsonl FILE, not both")
+        try:
+            source, name = read_batch_source(options.jsonl)
+        except OSError as error:
+            raise InputError(f"{options.jsonl}: cannot read: {error.strerror or error}") from None
+        with source:
+            bad = analyze_batch(source, name, sys.stdout, sys.stderr, options.lang)
+        return EXIT_BAD_INPUT if bad else EXIT_OK
+    if options.lang is None:
+        raise UsageError("the following argument is required: --lang")
+    text = options.text
+    if text is None:
+        if sys.stdin.isatty():
+            raise UsageError("give the reply as TEXT, on standard input, or use --jsonl FILE")
+        text = sys.stdin.read().rstrip("\r\n")
+    analysis = analyze(text, options.lang, AnalysisContext(options.customer))
+    if options.json:
+        json.dump(analysis_document(analysis), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        sys.stdout.write(describe(text, analysis, options.lang))
+    return EXIT_OK
+
+
+def _cmd_report(options: argparse.Namespace) -> int:
+    from scoring.report import render_report
+
+    from game.engine.log import LogError
+    from game.scored import score_log
+
+    try:
+        scored = score_log(options.log)
+    except LogError as error:
+        raise InputError(str(error)) from None
+    for warning in scored.warnings:
+        print(f"crisisdrill: warning: {warning}", file=sys.stderr)
+    text = render_report(scored.scorecard, options.format)
+    if options.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return EXIT_OK
+    try:
+        _write_atomically(options.output, text)
+    except OSError as error:
+        raise InputError(f"{options.output}: cannot write: {error.strerror or error}") from None
+    print(f"report written to {options.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a file so that a crash leaves either the old file or the whole new one."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _score(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def _cmd_diagram(options: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ class Rule:
     title: dict[str, str]
 
     def label(self, language: str) -> str:
-        """"P2 answer-fast: title" in the given language (English if unknown)."""
+        """The rule as "P2 answer-fast: title", in ``language`` (English if unknown)."""
         return f"{self.id} {self.slug}: {self.title.get(language, self.title['en'])}"
 
 

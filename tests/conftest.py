@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 
 from game.paths import DATA_DIR_ENV
+from game.scenario import LoadedScenario, load_scenario
+from game.scenario.catalog import builtin_scenario_dir
 
 TESTS_DIR = Path(__file__).parent
 DATA_DIR = TESTS_DIR / "data"
 BROKEN_DIR = DATA_DIR / "broken"
 MINIMAL = DATA_DIR / "minimal.yaml"
+ENGINE_SCENARIO = DATA_DIR / "engine.yaml"
 REPO_DIR = TESTS_DIR.parent
 
 
@@ -29,3 +32,15 @@ def isolated_data_dir(
 def minimal_text() -> str:
     """The text of the smallest valid scenario."""
     return MINIMAL.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def engine_scenario() -> LoadedScenario:
+    """The small scenario that exercises every part of the engine and the scorer."""
+    return load_scenario(ENGINE_SCENARIO)
+
+
+@pytest.fixture(scope="session")
+def flagship() -> LoadedScenario:
+    """The built-in flagship scenario."""
+    return load_scenario(builtin_scenario_dir() / "rebajas.yaml")

@@ -19,10 +19,10 @@ THANKS: Texts = {
     "en": "Thank you so much, {first_name}! It's great to hear from you.",
 }
 PRIVATE: Texts = {
-    "es": "Hola de nuevo, {first_name}. Seguimos por aquí en privado: cuéntanos qué "
-    "necesitas y lo resolvemos contigo.",
-    "en": "Hi again, {first_name}. Let's carry on here in private: tell us what you "
-    "need and we'll sort it out with you.",
+    "es": "Hola de nuevo, {first_name}. Entendemos tu enfado y lo sentimos. Seguimos "
+    "por aquí en privado: cuéntanos qué necesitas y lo resolvemos contigo.",
+    "en": "Hi again, {first_name}. We understand you're upset, and we're sorry. Let's "
+    "carry on here in private: tell us what you need and we'll sort it out with you.",
 }
 WARNING: Texts = {
     "es": "Recordamos nuestras normas de la comunidad: aquí caben las críticas, pero no "

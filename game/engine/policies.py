@@ -109,11 +109,16 @@ class Bot:
         """The actions to take now."""
         raise NotImplementedError
 
-    def _due(self, session: Session, delay_seconds: int) -> list[tuple[Post, Person]]:
+    def _due(
+        self, session: Session, delay_seconds: int | Callable[[Post], int]
+    ) -> list[tuple[Post, Person]]:
         """Visible crowd posts not handled yet, older than ``delay_seconds``.
 
-        Only new posts are looked at each time, so a long storm costs no more per step.
+        ``delay_seconds`` may depend on the post (e.g. on its channel's expected
+        response time). Only new posts are looked at each time, so a long storm costs
+        no more per step.
         """
+        delay_of = delay_seconds if callable(delay_seconds) else lambda _post: delay_seconds
         for post in session.post_order[self._seen :]:
             if not post.from_brand:
                 self._open[post.id] = post
@@ -127,7 +132,7 @@ class Bot:
             if author.banned:
                 del self._open[post.id]
                 continue
-            if post.found and session.now - post.time >= delay_seconds:
+            if post.found and session.now - post.time >= delay_of(post):
                 ready.append((post, author))
         return ready
 
@@ -152,7 +157,7 @@ class IdealBot(Bot):
         if session.now - self.last_search >= SEARCH_EVERY_SECONDS:
             self.last_search = session.now
             actions.append(Search())
-        for post, author in self._due(session, self._delay(session)):
+        for post, author in self._due(session, lambda post: self._delay(session, post)):
             action = self._handle(session, post, author)
             self.handled.add(post.id)  # a post that needs nothing now never will
             if action is not None:
@@ -163,7 +168,7 @@ class IdealBot(Bot):
             actions.append(self._statement(session))
         return actions
 
-    def _delay(self, session: Session) -> int:
+    def _delay(self, session: Session, post: Post) -> int:
         return self.think_seconds
 
     def _handle(self, session: Session, post: Post, author: Person) -> Action | None:
@@ -173,7 +178,8 @@ class IdealBot(Bot):
             return None
         thread = session.threads[post.thread]
         if thread.private or thread.public_replies >= 2:
-            return PrivateMessage(post.id, reply_text(session, post, botlines.PRIVATE))
+            texts = botlines.THANKS if post.tone == "positive" else botlines.PRIVATE
+            return PrivateMessage(post.id, reply_text(session, post, texts))
         exemplars = exemplars_for(session, post)
         if exemplars is not None:
             # Vary the exemplar by post, deterministically, without touching the
@@ -202,13 +208,14 @@ class IdealBot(Bot):
 
 @dataclass
 class SlowBot(IdealBot):
-    """The ideal player, but three times later than each channel expects."""
+    """The ideal player, answering half as late again as each channel expects."""
 
     name: str = "slow"
+    lateness: float = 1.5
 
-    def _delay(self, session: Session) -> int:
-        slowest = max(c.expected_response_minutes for c in session.scenario.channels)
-        return 3 * slowest * 60
+    def _delay(self, session: Session, post: Post) -> int:
+        expected = next(c for c in session.scenario.channels if c.id == post.channel)
+        return int(self.lateness * expected.expected_response_minutes * 60)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from game.engine.actions import Wait, action_from_dict
 from game.engine.identities import FakerIdentities, Identity
 from game.engine.log import LogContents, LogError, read_log
 from game.engine.session import ActionError, Session
-from game.scenario.loader import load_scenario_text
+from game.scenario.loader import LoadedScenario, load_scenario_text
 from game.scenario.problems import ScenarioError
 
 
@@ -35,6 +35,22 @@ class _LoggedOrFresh:
         return Identity(record["name"], record["first_name"], record["handle"], record["city"])
 
 
+def embedded_scenario(contents: LogContents, path: Path) -> LoadedScenario:
+    """The scenario a log's header carries, validated as any scenario file is.
+
+    Raises:
+        LogError: the header has no scenario, or it does not validate.
+    """
+    header = contents.header
+    source, origin = header.get("scenario_source"), header.get("scenario_path")
+    if not isinstance(source, str) or not isinstance(origin, str):
+        raise LogError(f"{path}: the header has no scenario")
+    try:
+        return load_scenario_text(source, origin, f"{path} (embedded scenario)")
+    except ScenarioError as error:
+        raise LogError(error.render()) from None
+
+
 def rebuild_session(path: Path) -> tuple[Session, LogContents]:
     """Replay a session log into a new session (which writes no log of its own).
 
@@ -47,14 +63,7 @@ def rebuild_session(path: Path) -> tuple[Session, LogContents]:
     """
     contents = read_log(path)
     header = contents.header
-    try:
-        loaded = load_scenario_text(
-            header["scenario_source"], header["scenario_path"], f"{path} (embedded scenario)"
-        )
-    except (KeyError, TypeError):
-        raise LogError(f"{path}: the header has no scenario") from None
-    except ScenarioError as error:
-        raise LogError(error.render()) from None
+    loaded = embedded_scenario(contents, path)
     people = {r["id"]: r for r in contents.records if r.get("type") == "person"}
     session = Session(
         loaded,

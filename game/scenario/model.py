@@ -408,6 +408,14 @@ class Phase(Model):
         le=60,
         description="Background posts per simulated minute while in this phase.",
     )
+    containment: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="How well contained the crisis is if the session ends in this phase, "
+        "0-100 (the outcome part of CONTAINMENT, O1). Default: 100 for a good final "
+        "phase, 0 for a bad one, 50 otherwise.",
+    )
 
 
 class Transition(Model):

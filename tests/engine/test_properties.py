@@ -27,7 +27,7 @@ from game.engine.actions import Action
 from game.engine.log import SessionLog
 from game.engine.replay import rebuild_session
 from game.scenario import load_scenario
-from tests.engine.conftest import ENGINE_SCENARIO
+from tests.conftest import ENGINE_SCENARIO
 
 LOADED = load_scenario(ENGINE_SCENARIO)
 TEXTS = [

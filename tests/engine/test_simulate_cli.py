@@ -14,7 +14,7 @@ import pytest
 
 from game.engine.replay import rebuild_session
 from game.paths import DATA_DIR_ENV
-from tests.engine.conftest import ENGINE_SCENARIO
+from tests.conftest import ENGINE_SCENARIO
 from tests.helpers import run_cli
 
 PLAYBOOK = """\
@@ -65,6 +65,9 @@ def test_simulate_json_contract(
         assert run["phases"][0] == "calm" and run["phases"][-1] == run["final_phase"]
         assert Path(run["log"]).is_file()
         assert Path(run["log"]).parent == isolated_data_dir / "sessions"
+        scores = run["scores"]
+        assert set(scores) == {"speed", "empathy", "channel", "honesty", "containment", "overall"}
+        assert all(value is None or 0 <= value <= 100 for value in scores.values())
 
 
 def test_simulate_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,6 +87,7 @@ def test_simulate_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(capsys, "simulate", str(ENGINE_SCENARIO), "--policy", "ignorer")
     assert result.code == 0
     assert result.out.startswith("seed 1: ")
+    assert "\n  scores: speed 0, empathy -, " in result.out
     assert "\n  log: " in result.out
 
 

@@ -1,0 +1,47 @@
+"""CONTAINMENT: how the crisis stands at the end (O1).
+
+The outcome: ``PHASE_SHARE`` of the score is the final phase's ``containment`` value
+(100 for a good final phase, 0 for a bad one, 50 for others unless the scenario says),
+the rest is the audience's sentiment at the end mapped from -1..1 to 0..100.
+"""
+
+from __future__ import annotations
+
+from game.scenario.model import Phase
+from scoring.ledger import Ledger
+
+PHASE_SHARE = 0.6
+
+
+def phase_containment(phase: Phase) -> int:
+    """The outcome value of ending a session in ``phase``."""
+    if phase.containment is not None:
+        return phase.containment
+    return {"good": 100, "bad": 0}.get(phase.final or "", 50)
+
+
+def judge_containment(ledger: Ledger) -> None:
+    """Credit CONTAINMENT once, from the final phase and sentiment.
+
+    Args:
+        ledger: where the credit and the finding go.
+    """
+    view = ledger.view
+    phase = next(p for p in view.scenario.phases if p.id == view.final_phase)
+    metrics = view.final_metrics
+    sentiment = float(metrics.get("sentiment", 0.0))
+    outcome = phase_containment(phase)
+    value = PHASE_SHARE * outcome + (1 - PHASE_SHARE) * 50 * (1 + sentiment)
+    ledger.credit("containment", value / 100)
+    ledger.note(
+        "O1",
+        "containment",
+        "+" if value >= 50 else "-",
+        view.end,
+        "containment.outcome",
+        phase=phase.name.get(ledger.language) or phase.id,
+        sentiment=f"{sentiment:+.2f}",
+        advocates=int(metrics.get("advocates", 0)),
+        detractors=int(metrics.get("detractors", 0)),
+        reach=int(metrics.get("negative_reach", 0)),
+    )

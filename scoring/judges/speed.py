@@ -1,0 +1,85 @@
+"""SPEED: was every post that deserved an answer answered, and in time (P1, P2, P3)?
+
+Each post that needed a reply is one situation. Answered within its channel's expected
+response time: credit 1; later, the credit falls linearly to 0 at four times the
+expected time. Never answered: 0 (P1), or, if it never tagged the brand and no search
+found it, 0 under P3. Posts still younger than the expected time when the session
+ended are not judged; hidden posts and banned authors are judged by CHANNEL and
+HONESTY instead.
+"""
+
+from __future__ import annotations
+
+from scoring.ledger import Ledger, clock, minutes
+from scoring.sessionview import CrowdPost
+
+LATE_FACTOR = 4
+"""At this many times the expected response time an answer earns nothing."""
+
+
+def judge_speed(ledger: Ledger) -> None:
+    """Credit SPEED for every post that needed an answer.
+
+    Args:
+        ledger: where credits and findings go.
+    """
+    view = ledger.view
+    expected = {c.id: c.expected_response_minutes * 60 for c in view.scenario.channels}
+    silenced = {m.post_id for m in view.moderations if m.kind == "hide"}
+    banned_at = {m.author: m.time for m in view.moderations if m.kind == "ban"}
+    for post in view.posts:
+        if not post.needs_reply or post.id in silenced:
+            continue
+        if post.author in banned_at and banned_at[post.author] >= post.time:
+            continue
+        answer = next((m for m in view.answers_in(post.thread) if m.time >= post.time), None)
+        allowed = expected[post.channel]
+        if answer is None:
+            _unanswered(ledger, post, allowed)
+            continue
+        delay = answer.time - post.time
+        if delay <= allowed:
+            ledger.credit("speed", 1.0)
+            ledger.note(
+                "P2",
+                "speed",
+                "+",
+                answer.time,
+                "speed.on_time",
+                post=post,
+                message=answer,
+                minutes=minutes(delay),
+                expected=minutes(allowed),
+            )
+            continue
+        ledger.credit("speed", 1 - (delay - allowed) / ((LATE_FACTOR - 1) * allowed))
+        ledger.note(
+            "P2",
+            "speed",
+            "-",
+            answer.time,
+            "speed.late",
+            post=post,
+            message=answer,
+            minutes=minutes(delay),
+            expected=minutes(allowed),
+            posted=clock(post.time),
+        )
+    for time, found in view.searches:
+        if found:
+            ledger.note("P3", "speed", "+", time, "speed.search_found", count=len(found))
+
+
+def _unanswered(ledger: Ledger, post: CrowdPost, allowed: int) -> None:
+    view = ledger.view
+    age = view.end - post.time
+    if age < allowed:
+        return  # it arrived too late in the session to be due yet
+    ledger.credit("speed", 0.0)
+    due = post.time + allowed
+    if not post.tags_brand and post.id not in view.found_at:
+        ledger.note("P3", "speed", "-", due, "speed.never_found", post=post)
+    elif post.tone == "positive":
+        ledger.note("P1", "speed", "-", due, "speed.praise_unanswered", post=post)
+    else:
+        ledger.note("P1", "speed", "-", due, "speed.unanswered", post=post, minutes=minutes(age))

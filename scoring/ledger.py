@@ -1,0 +1,146 @@
+"""What the judges of each dimension share: credits, findings and reply analyses.
+
+Each dimension's score is the mean of the credits (0 to 1) it gave, one per situation
+it judged; every credit below 1, and every notable good move, comes with a finding
+that names the rule, the moment, the post and the trainee's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from scoring.analyzer import Analysis, AnalysisContext, CueHit, analyze
+from scoring.messages import say
+from scoring.scorecard import Dimension, Evidence, Finding, Severity
+from scoring.sessionview import BrandMessage, CrowdPost, SessionView
+
+
+class Span(Protocol):
+    """Anything found at a span of a text: a cue hit, personal data."""
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last character."""
+
+
+@dataclass
+class Ledger:
+    """Credits and findings as the judges add them.
+
+    Attributes:
+        view: the session being scored.
+        credits: per dimension, one credit (0-1) per situation judged.
+        findings: every finding, in the order the judges added them.
+    """
+
+    view: SessionView
+    credits: dict[Dimension, list[float]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    _analyses: dict[int, Analysis] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        """The session's language: findings are written in it."""
+        return self.view.language
+
+    def channel_name(self, channel_id: str) -> str:
+        """A channel's name in the session's language."""
+        for channel in self.view.scenario.channels:
+            if channel.id == channel_id:
+                return channel.name.get(self.language) or channel_id
+        return channel_id
+
+    def credit(self, dimension: Dimension, value: float) -> None:
+        """Count one judged situation for a dimension.
+
+        Args:
+            dimension: the dimension.
+            value: 0 (rule broken) to 1 (done well); clamped to that range.
+        """
+        self.credits.setdefault(dimension, []).append(min(1.0, max(0.0, value)))
+
+    def analysis(self, message: BrandMessage) -> Analysis:
+        """The analyzer's reading of one brand message (computed once).
+
+        Args:
+            message: the brand message.
+
+        Returns:
+            Its cues, promises, language and personal address, with spans in its text.
+        """
+        cached = self._analyses.get(message.index)
+        if cached is None:
+            post = self.view.post_by_id.get(message.post_id or "")
+            person = self.view.people.get(post.author) if post else None
+            context = AnalysisContext(customer_name=person.name if person else None)
+            cached = analyze(message.text, self.language, context)
+            self._analyses[message.index] = cached
+        return cached
+
+    def note(
+        self,
+        rule: str,
+        dimension: Dimension,
+        severity: Severity,
+        time: int,
+        key: str,
+        *,
+        post: CrowdPost | None = None,
+        message: BrandMessage | None = None,
+        hit: Span | None = None,
+        **values: object,
+    ) -> None:
+        """Add a finding whose text is the message template ``key``.
+
+        Args:
+            rule: rule id of PRINCIPLES.md.
+            dimension: where it counts.
+            severity: "+" or "-".
+            time: simulated second.
+            key: template in ``scoring.messages``.
+            post: the crowd post concerned.
+            message: the trainee's message concerned (its words become the evidence).
+            hit: the span inside ``message`` to highlight; the whole message if None.
+            **values: the template's values.
+        """
+        evidence = None
+        if message is not None:
+            start, end = (hit.start, hit.end) if hit is not None else (0, len(message.text))
+            evidence = Evidence(message.text, start, end)
+        author = self.view.people.get(post.author) if post else None
+        self.findings.append(
+            Finding(
+                rule=rule,
+                dimension=dimension,
+                severity=severity,
+                time=time,
+                message=say(key, self.language, **values),
+                post_id=post.id if post else None,
+                post_text=post.text if post else None,
+                post_author=author.label if author else None,
+                channel=(message.channel if message else post.channel if post else None),
+                evidence=evidence,
+            )
+        )
+
+
+def first_hit(analysis: Analysis, *cues: str) -> CueHit | None:
+    """The first hit, by position, of any of ``cues`` (None when there is none)."""
+    return next((hit for hit in analysis.cues if hit.cue in cues), None)
+
+
+def clock(seconds: int) -> str:
+    """Simulated time as ``mm:ss`` (``h:mm:ss`` past an hour)."""
+    minutes, secs = divmod(max(0, seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def minutes(seconds: int) -> str:
+    """A duration in whole minutes, rounded up (a 10 s wait is "1")."""
+    return str(max(1, -(-seconds // 60)))

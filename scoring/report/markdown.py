@@ -1,0 +1,120 @@
+"""The Markdown report: scores, the findings in time order with the trainee's words.
+
+Every text that comes from a scenario, the crowd or the trainee is escaped, so that a
+post full of brackets or asterisks reads literally in any Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.principles import RULES
+from scoring.report.labels import clock, dimension_name, label
+from scoring.report.summary import rule_counts
+from scoring.scorecard import Finding, Scorecard
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows as it is: specials escaped, line breaks as spaces.
+
+    Args:
+        text: any text, e.g. a troll's post.
+
+    Returns:
+        One line of Markdown that renders as ``text``.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(card: Scorecard) -> str:
+    """The whole report as Markdown, in the session's language.
+
+    Args:
+        card: a scored session.
+
+    Returns:
+        The Markdown text, ending with a newline.
+    """
+    lang = card.language
+    lines = [
+        f"# {label('title', lang)}: {escape_markdown(card.scenario_title)}",
+        "",
+        f"- **{label('trainee', lang)}:** {escape_markdown(card.trainee)}",
+        f"- **{label('scenario', lang)}:** {escape_markdown(card.scenario_title)} "
+        f"(`{card.scenario_id}`), {label('seed', lang).lower()} {card.seed}",
+        f"- **{label('duration', lang)}:** {clock(card.duration)}",
+        f"- **{label('final_phase', lang)}:** {escape_markdown(card.final_phase_name)} "
+        f"(`{card.final_phase}`)",
+        f"- **{label('path', lang)}:** " + " → ".join(f"`{phase}`" for phase in card.phases),
+        "",
+        f"## {label('scores', lang)}",
+        "",
+        f"| {label('dimension', lang)} | {label('score', lang)} | {label('weight', lang)} "
+        f"| {label('basis', lang)} |",
+        "|---|---:|---:|---:|",
+    ]
+    for dimension in card.dimensions:
+        value = label("not_judged", lang) if dimension.score is None else str(dimension.score)
+        lines.append(
+            f"| {dimension_name(dimension.name, lang)} | {value} | {dimension.weight:g} "
+            f"| {dimension.basis} |"
+        )
+    lines += [f"| **{label('overall', lang)}** | **{card.overall}** | | |", ""]
+    lines += _by_rule(card)
+    lines += [f"## {label('findings', lang)}", ""]
+    if not card.findings:
+        lines += [label("no_findings", lang), ""]
+    for finding in card.findings:
+        lines += _finding(finding, lang)
+    lines += [f"## {label('final_metrics', lang)}", ""]
+    lines += [f"- `{name}`: {value:g}" for name, value in card.final_metrics.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _by_rule(card: Scorecard) -> list[str]:
+    lang = card.language
+    counts = rule_counts(card)
+    if not counts:
+        return []
+    lines = [
+        f"## {label('by_rule', lang)}",
+        "",
+        f"| {label('rule', lang)} | + {label('good', lang)} | − {label('bad', lang)} |",
+        "|---|---:|---:|",
+    ]
+    for rule_id, (good, bad) in counts.items():
+        rule = RULES.get(rule_id)
+        name = rule.label(lang) if rule else rule_id
+        lines.append(f"| {escape_markdown(name)} | {good} | {bad} |")
+    return [*lines, ""]
+
+
+def _finding(finding: Finding, lang: str) -> list[str]:
+    rule = RULES.get(finding.rule)
+    slug = f" {rule.slug}" if rule else ""
+    sign = "+" if finding.severity == "+" else "−"
+    lines = [
+        f"### {clock(finding.time)} · {sign} {finding.rule}{slug} "
+        f"({dimension_name(finding.dimension, lang)})",
+        "",
+        escape_markdown(finding.message),
+        "",
+    ]
+    if finding.post_text is not None:
+        where = f" {label('on_channel', lang)} `{finding.channel}`" if finding.channel else ""
+        author = escape_markdown(finding.post_author or "")
+        lines.append(
+            f"- {label('post', lang)}: {author}{where}: «{escape_markdown(finding.post_text)}»"
+        )
+    if finding.evidence is not None:
+        evidence = finding.evidence
+        before = escape_markdown(evidence.text[: evidence.start])
+        words = escape_markdown(evidence.words)
+        after = escape_markdown(evidence.text[evidence.end :])
+        highlighted = f"**{words}**" if words else ""
+        lines.append(f"- {label('your_words', lang)}: «{before}{highlighted}{after}»")
+    if finding.post_text is not None or finding.evidence is not None:
+        lines.append("")
+    return lines

@@ -1,0 +1,75 @@
+"""The built-in bots rank as a facilitator would expect on the flagship, seeds 1..20."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pytest
+
+from game.engine.log import read_log
+from game.engine.policies import POLICIES
+from game.engine.simulate import play
+from game.scenario import LoadedScenario
+from scoring.scorecard import Dimension
+from scoring.scorer import score
+
+SEEDS = range(1, 21)
+RULE_DIMENSIONS: tuple[Dimension, ...] = ("speed", "empathy", "channel", "honesty")
+BAD_HABITS = {
+    "corporate": "empathy",
+    "defensive": "honesty",
+    "banhammer": "channel",
+    "slow": "speed",
+}
+
+Means = dict[str, dict[str, float | None]]
+
+
+@pytest.fixture(scope="module")
+def means(flagship: LoadedScenario, tmp_path_factory: pytest.TempPathFactory) -> Means:
+    """Per bot, the mean of each score over the seeds (None: never judged)."""
+    folder = tmp_path_factory.mktemp("logs")
+    result: Means = {}
+    for name, bot in POLICIES.items():
+        cards = []
+        for seed in SEEDS:
+            run = play(flagship, bot(), seed=seed, language="es", log_dir=folder)
+            assert run.log is not None
+            cards.append(score(flagship.scenario, read_log(Path(run.log)).records))
+        result[name] = {}
+        for key in (*RULE_DIMENSIONS, "containment", "overall"):
+            values = [v for card in cards if (v := card.scores()[key]) is not None]
+            result[name][key] = statistics.mean(values) if values else None
+    return result
+
+
+def _overall(means: Means, name: str) -> float:
+    value = means[name]["overall"]
+    assert value is not None
+    return value
+
+
+def test_ideal_is_excellent_and_ignorer_is_poor(means: Means) -> None:
+    assert _overall(means, "ideal") >= 80
+    assert _overall(means, "ignorer") <= 20
+
+
+def test_the_order_of_the_bots(means: Means) -> None:
+    assert _overall(means, "ideal") > _overall(means, "slow")
+    for bad in ("corporate", "defensive", "troll-feeder", "banhammer"):
+        assert _overall(means, "slow") > _overall(means, bad), bad
+        assert _overall(means, bad) > _overall(means, "ignorer"), bad
+
+
+@pytest.mark.parametrize(("bot", "habit"), sorted(BAD_HABITS.items()))
+def test_each_bad_bot_loses_most_on_the_rule_it_breaks(means: Means, bot: str, habit: str) -> None:
+    """Among the four rule dimensions (CONTAINMENT is the outcome, which every bad habit
+    harms), the largest loss against the ideal bot is on the habit's own dimension; a
+    dimension the bot never gave anything to judge counts as no loss."""
+    losses = {}
+    for dimension in RULE_DIMENSIONS:
+        ideal, theirs = means["ideal"][dimension], means[bot][dimension]
+        if ideal is not None and theirs is not None:
+            losses[dimension] = ideal - theirs
+    assert max(losses, key=losses.__getitem__) == habit, losses
