@@ -276,6 +276,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "es": "Cumpliste a tiempo lo prometido: «{promise}».",
         "en": 'You kept your promise on time: "{promise}".',
     },
+    "honesty.promise_late": {
+        "es": "Cumpliste «{promise}», pero {minutes} min después del plazo que diste. Da "
+        "un plazo que puedas cumplir, o avisa antes de que venza.",
+        "en": 'You delivered "{promise}", but {minutes} min after the deadline you gave. '
+        "Give a deadline you can meet, or say so before it runs out.",
+    },
     "honesty.promise_broken": {
         "es": "Prometiste «{promise}» (a las {made}) y no lo cumpliste a tiempo. Una "
         "promesa incumplida es peor que ninguna; si no hay plazo seguro, no lo prometas.",

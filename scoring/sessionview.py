@@ -105,6 +105,7 @@ class PromiseRecord:
     due: int
     status: str = "open"
     settled: int | None = None
+    delivered_late: int | None = None
 
 
 @dataclass
@@ -314,6 +315,8 @@ def _read_action(
         )
     elif kind == "follow_up":
         promise = view.promises.get(action.get("promise_id", ""))
+        if promise is not None and promise.status == "broken" and promise.delivered_late is None:
+            promise.delivered_late = time
         reply_thread = thread_of.get(promise.reply_id, "") if promise else ""
         posts = view.thread_posts(reply_thread)
         if posts:

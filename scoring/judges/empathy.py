@@ -49,19 +49,8 @@ def judge_empathy(ledger: Ledger) -> None:
         if view.is_abusive_author(post.author):
             # Whether to answer abuse at all is a matter of house rules (CHANNEL, C4);
             # here only the tone counts: calm is owed to trolls too (E2).
-            hostile = first_hit(ledger.analysis(message), "hostility")
-            if hostile is not None:
+            if _noted_hostility(ledger, message, post):
                 ledger.credit("empathy", 0.0)
-                ledger.note(
-                    "E2",
-                    "empathy",
-                    "-",
-                    message.time,
-                    "empathy.hostile",
-                    post=post,
-                    message=message,
-                    hit=hostile,
-                )
             continue
         credit = _reply(ledger, message, post, said_before)
         ledger.credit("empathy", credit)
@@ -71,6 +60,24 @@ def judge_empathy(ledger: Ledger) -> None:
         elif followers >= BIG_ACCOUNT:
             by_size["big"].append(credit)
     _humility(ledger, by_size)
+
+
+def _noted_hostility(ledger: Ledger, message: BrandMessage, post: CrowdPost) -> bool:
+    """Note E2 when the message is hostile (to anyone, trolls included); tell whether."""
+    hostile = first_hit(ledger.analysis(message), "hostility")
+    if hostile is None:
+        return False
+    ledger.note(
+        "E2",
+        "empathy",
+        "-",
+        message.time,
+        "empathy.hostile",
+        post=post,
+        message=message,
+        hit=hostile,
+    )
+    return True
 
 
 def _reply(
@@ -84,18 +91,7 @@ def _reply(
         # The catalogs cannot read it: only the choice of language can be judged.
         return _unreadable_reply(ledger, message, post, analysis.language)
     cues = analysis.cue_ids()
-    hostile = first_hit(analysis, "hostility")
-    if hostile is not None:
-        ledger.note(
-            "E2",
-            "empathy",
-            "-",
-            message.time,
-            "empathy.hostile",
-            post=post,
-            message=message,
-            hit=hostile,
-        )
+    if _noted_hostility(ledger, message, post):
         return 0.0
     credit = BASE
     feeling = _feeling_hit(ledger, message, post)

@@ -30,6 +30,8 @@ SILENT_ON_FAULT = 0.5
 BLAMED = 0.2
 CONCEDED_FALSE = 0.5
 SPECULATED = 0.2
+DELIVERED_LATE = 0.3
+"""A promise delivered after its deadline: better than never, far from on time."""
 
 
 def judge_honesty(ledger: Ledger) -> None:
@@ -303,6 +305,20 @@ def _promises(ledger: Ledger) -> None:
                 message=said,
                 hit=hit,
                 promise=promise.text,
+            )
+        elif promise.status == "broken" and promise.delivered_late is not None:
+            ledger.credit("honesty", DELIVERED_LATE)
+            ledger.note(
+                "H4",
+                "honesty",
+                "-",
+                promise.delivered_late,
+                "honesty.promise_late",
+                post=post,
+                message=said,
+                hit=hit,
+                promise=promise.text,
+                minutes=max(1, round((promise.delivered_late - promise.due) / 60)),
             )
         elif promise.status == "broken":
             ledger.credit("honesty", 0.0)

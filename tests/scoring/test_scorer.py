@@ -241,6 +241,13 @@ def test_promises_kept_and_broken(engine_scenario: LoadedScenario, tmp_path: Pat
     finding = _findings(broken, "H4", "-")[0]
     assert finding.evidence is not None and "10 minutos" in finding.evidence.words
     assert finding.time == 70 + 10 * 60
+    late = _play(engine_scenario, tmp_path, [(70, promise), (70 + 15 * 60, keep)])
+    late_finding = _findings(late, "H4", "-")[0]
+    assert late_finding.time == 70 + 15 * 60
+    assert "5 min" in late_finding.message
+    late_honesty, broken_honesty = late.score_of("honesty"), broken.score_of("honesty")
+    assert late_honesty is not None and broken_honesty is not None
+    assert late_honesty > broken_honesty
 
 
 def test_english_session_writes_english_findings(
