@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Mapping, Sequence
 
@@ -28,10 +29,23 @@ def bounded_pareto(rng: random.Random, low: int, high: int) -> int:
     return max(low, min(high, int(value)))
 
 
-def weighted_choice(rng: random.Random, weights: Mapping[str, float]) -> str:
-    """Pick a key with probability proportional to its weight (keys in given order)."""
-    keys = list(weights)
-    return rng.choices(keys, weights=[weights[key] for key in keys])[0]
+class WeightedChoice:
+    """Picks keys with probability proportional to their weights (keys in given order).
+
+    The running sums are made once; ``rng.choices`` with them draws exactly what it
+    draws with the weights themselves.
+    """
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self.keys = list(weights)
+        self._cumulative = list(itertools.accumulate(weights[key] for key in self.keys))
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def pick(self, rng: random.Random) -> str:
+        """One key, with probability proportional to its weight."""
+        return rng.choices(self.keys, cum_weights=self._cumulative)[0]
 
 
 class Crowd:
@@ -58,6 +72,9 @@ class Crowd:
         self.people: dict[str, Person] = {}
         self._by_persona: dict[str, list[Person]] = {}
         self._personas = {persona.id: persona for persona in scenario.personas}
+        self._locales = {
+            persona.id: WeightedChoice(persona.locales) for persona in scenario.personas
+        }
 
     def person_for(self, persona_id: str, *, reuse: bool) -> Person:
         """A person of ``persona_id``: the fixed one, maybe a repeat voice, or a new one."""
@@ -73,7 +90,7 @@ class Crowd:
 
     def _new_person(self, persona: Persona) -> Person:
         person_id = f"u{len(self.people) + 1}"
-        locale = weighted_choice(self.rng, persona.locales)
+        locale = self._locales[persona.id].pick(self.rng)
         seed = self.rng.getrandbits(32)
         suffix = self.rng.randrange(10, 100)
         followers = bounded_pareto(self.rng, persona.followers.min, persona.followers.max)

@@ -10,6 +10,7 @@ short by a crash is still readable up to its last whole line.
 from __future__ import annotations
 
 import json
+import os
 import platform
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -37,9 +38,14 @@ def new_log_path(scenario_id: str, seed: int, folder: Path | None = None) -> Pat
     number = 1
     while True:
         path = folder / f"{scenario_id}-seed{seed}-{number:03d}.jsonl"
-        if not path.exists():
+        if not path.exists() and not _partial(path).exists():
             return path
         number += 1
+
+
+def _partial(path: Path) -> Path:
+    """Where a log's first line is written before the log appears under its name."""
+    return path.with_name(f".{path.name}.partial")
 
 
 def _faker_version() -> str:
@@ -73,22 +79,41 @@ def header_record(session: Session) -> dict[str, Any]:
 class SessionLog:
     """Appends records to a log file, one JSON object per line, flushed at once.
 
+    A new log appears under its name only once its first record (the header) is
+    whole: a process killed at any moment leaves no log, or one that starts with its
+    header. Later records are appended, so a kill can only tear the last line.
+
     Args:
-        path: the file; created if missing, appended to otherwise.
+        path: the file; created at the first record if missing, appended to otherwise.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: IO[str] = path.open("a", encoding="utf-8")
+        self._handle: IO[str] | None = None
+        self._closed = False
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one record and flush it to the operating system."""
-        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        if self._handle is None:
+            if self._closed:
+                raise ValueError(f"{self.path}: the log is closed")
+            if not self.path.exists():
+                partial = _partial(self.path)
+                partial.write_text(line, encoding="utf-8")
+                os.replace(partial, self.path)
+                self._handle = self.path.open("a", encoding="utf-8")
+                return
+            self._handle = self.path.open("a", encoding="utf-8")
+        self._handle.write(line)
         self._handle.flush()
 
     def close(self) -> None:
         """Close the file."""
-        self._handle.close()
+        self._closed = True
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
 
 @dataclass

@@ -16,7 +16,7 @@ Example::
       - match: {archetypes: [troll], warned: true}
         action: ban
         reason: {es: Insultos tras un aviso., en: Insults after a warning.}
-      - match: {tones: [negative, neutral, positive]}
+      - match: {needs_reply: true}   # complaints, questions, praise; not shares
         after_minutes: 2
         action: reply
         text: exemplar           # the scenario's good reply for that post
@@ -62,6 +62,8 @@ from game.scenario.yamlsource import read_yaml_file
 
 PlaybookText = Literal["exemplar"] | LocalizedText
 
+PLAYBOOK_DOCUMENT = "a playbook (a mapping with name, rules, statements, ...)"
+
 
 class Match(Model):
     """Which posts a rule applies to; every given condition must hold."""
@@ -75,6 +77,11 @@ class Match(Model):
         default_factory=list, description="Words of which the post must contain one."
     )
     warned: bool | None = Field(default=None, description="Whether the author was warned.")
+    needs_reply: bool | None = Field(
+        default=None,
+        description="true: only posts still waiting for an answer (complaints, questions, "
+        "praise); false: only those that need none (shares, jokes, onlookers, trolls).",
+    )
 
 
 class Rule(Model):
@@ -119,9 +126,9 @@ def load_playbook(path: Path, display: str | None = None) -> Playbook:
         ScenarioError: with located problems, as for scenarios.
     """
     name = display if display is not None else str(path)
-    document = read_yaml_file(path, name)
+    document = read_yaml_file(path, name, PLAYBOOK_DOCUMENT)
     if not isinstance(document.data, dict):
-        raise ScenarioError(name, [Problem(1, 1, "expected a mapping (name, rules, ...)")])
+        raise ScenarioError(name, [Problem(1, 1, f"expected {PLAYBOOK_DOCUMENT}")])
     try:
         playbook = Playbook.model_validate(document.data)
     except ValidationError as error:
@@ -144,6 +151,7 @@ def _matches(match: Match, post: Post, author: Person) -> bool:
         not match.contains
         or any(word.casefold() in post.text.casefold() for word in match.contains),
         match.warned is None or author.warned == match.warned,
+        match.needs_reply is None or post.waiting == match.needs_reply,
     )
     return all(checks)
 

@@ -6,6 +6,7 @@ and bad players must not. Bots look only at what a trainee could see.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -102,7 +103,8 @@ class Bot:
 
     name: str = "bot"
     handled: set[str] = field(default_factory=set)
-    _open: dict[str, Post] = field(default_factory=dict)
+    _open: dict[int, Post] = field(default_factory=dict)  # old enough, by arrival order
+    _later: list[tuple[int, int, Post]] = field(default_factory=list)  # heap: (ready, order)
     _seen: int = 0
 
     def decide(self, session: Session) -> list[Action]:
@@ -119,20 +121,21 @@ class Bot:
         no more per step.
         """
         delay_of = delay_seconds if callable(delay_seconds) else lambda _post: delay_seconds
-        for post in session.post_order[self._seen :]:
+        for order in range(self._seen, len(session.post_order)):
+            post = session.post_order[order]
             if not post.from_brand:
-                self._open[post.id] = post
+                heapq.heappush(self._later, (post.time + delay_of(post), order, post))
         self._seen = len(session.post_order)
+        while self._later and self._later[0][0] <= session.now:
+            _ready, order, post = heapq.heappop(self._later)
+            self._open[order] = post
         ready = []
-        for post in list(self._open.values()):
-            if post.id in self.handled or post.hidden:
-                del self._open[post.id]
-                continue
+        for order in sorted(self._open):  # in the order the posts arrived
+            post = self._open[order]
             author = session.crowd.people[post.author]
-            if author.banned:
-                del self._open[post.id]
-                continue
-            if post.found and session.now - post.time >= delay_of(post):
+            if post.id in self.handled or post.hidden or author.banned:
+                del self._open[order]
+            elif post.found:
                 ready.append((post, author))
         return ready
 
@@ -264,7 +267,7 @@ class ScriptedBadBot(Bot):
 
 @dataclass
 class BanhammerBot(Bot):
-    """Hides every complaint and bans whoever complains twice."""
+    """Hides every complaint (and abusive post) and bans whoever complains twice."""
 
     name: str = "banhammer"
     delay_seconds: int = 120
@@ -274,8 +277,9 @@ class BanhammerBot(Bot):
         actions: list[Action] = []
         for post, author in self._due(session, self.delay_seconds):
             self.handled.add(post.id)
-            if post.tone not in ("negative", "abusive"):
-                continue
+            complaint = post.tone == "negative" and post.needs_reply
+            if not complaint and post.tone != "abusive":
+                continue  # shares and jokes are not complaints: it has no one to silence
             if author.id in self.handled:
                 actions.append(Ban(post.id, reply_text(session, post, botlines.HIDE_REASON)))
             else:

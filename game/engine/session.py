@@ -30,7 +30,7 @@ from game.engine.actions import (
     Warn,
 )
 from game.engine.conditions import ConditionContext, compile_condition
-from game.engine.crowd import Crowd, weighted_choice
+from game.engine.crowd import Crowd, WeightedChoice
 from game.engine.events import (
     Event,
     FactRevealed,
@@ -145,6 +145,19 @@ class Session:
             if inject.when is not None
         ]
         self._inject_authors: dict[str, Person] = {}
+        self._last_post: dict[str, Post] = {}  # each person's latest post
+        self._templates = {template.id: template for template in scenario.crowd}
+        # Per phase, the crowd templates that can post in it and their weights.
+        self._crowd_weights = {
+            phase.id: WeightedChoice(
+                {
+                    template.id: weight
+                    for template in scenario.crowd
+                    if (weight := template.weights.get(phase.id, 0.0)) > 0
+                }
+            )
+            for phase in scenario.phases
+        }
         self._logged_people: set[str] = set()
         self._closed = False
         self._model = PhaseModel()
@@ -242,7 +255,7 @@ class Session:
             "people": [person.identity() for person in self.crowd.people.values()],
             "promises": [(p.id, p.due, p.status) for p in self.promises.values()],
             "threads": [
-                (t.id, len(t.posts), t.public_replies, t.private, t.resolved)
+                (t.id, len(t.posts), t.public_replies, t.private, t.resolved, t.escalated)
                 for t in self.threads.values()
             ],
             "states": [(p.id, p.answered_at, p.hidden, p.liked, p.found) for p in self.post_order],
@@ -313,13 +326,9 @@ class Session:
         rate = self._phases[self.phase].crowd_per_minute * TICK_SECONDS / 60
         count = _poisson(self.rng, rate) if rate > 0 else 0
         events: list[Event] = []
-        weights = {
-            template.id: template.weights.get(self.phase, 0.0) for template in self.scenario.crowd
-        }
-        weights = {key: value for key, value in weights.items() if value > 0}
-        templates = {template.id: template for template in self.scenario.crowd}
+        weights = self._crowd_weights[self.phase]
         for _ in range(count if weights else 0):
-            template = templates[weighted_choice(self.rng, weights)]
+            template = self._templates[weights.pick(self.rng)]
             channel = template.channels[self.rng.randrange(len(template.channels))]
             author = self.crowd.person_for(template.persona, reuse=True)
             if author.banned or author.stopped:
@@ -424,6 +433,7 @@ class Session:
         )
         self.posts[post.id] = post
         self.post_order.append(post)
+        self._last_post[author.id] = post
         thread.posts.append(post.id)
         thread.resolved = False
         self._reach += exposure
@@ -743,14 +753,10 @@ class Session:
         events: list[Event] = []
         for person in list(self.crowd.people.values()):
             if not (person.banned or person.stopped):
-                events.extend(self._react(person, "statement", self._last_post_of(person), cues))
+                events.extend(
+                    self._react(person, "statement", self._last_post.get(person.id), cues)
+                )
         return events
-
-    def _last_post_of(self, person: Person) -> Post | None:
-        for post in reversed(self.posts.values()):
-            if post.author == person.id:
-                return post
-        return None
 
     def _act_like(self, action: Like) -> list[Event]:
         post = self._post(action.post_id)
@@ -806,11 +812,20 @@ class Session:
         return self._react(person, "banned", post, frozenset())
 
     def _act_escalate(self, action: Escalate) -> list[Event]:
-        self._post(action.post_id)
-        if not action.team.strip():
+        post = self._post(action.post_id)
+        team = action.team.strip()
+        if not team:
             raise ActionError("name the team to escalate to")
+        thread = self.threads[post.thread]
+        if team in thread.escalated:
+            raise ActionError(f"this exchange is already with {team}")
+        thread.escalated.append(team)
         self._log_action(action)
-        return []
+        person = self._author(post)
+        if person.banned:
+            return []
+        # The team takes it from here: what that does to the person is the scenario's.
+        return self._react(person, "escalated", post, frozenset())
 
     def _act_follow_up(self, action: FollowUp) -> list[Event]:
         promise = self.promises.get(action.promise_id)

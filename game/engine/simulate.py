@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -68,6 +69,7 @@ def play(
     language: str,
     log_dir: Path | None = None,
     write_log: bool = True,
+    on_end: Callable[[Session], None] | None = None,
 ) -> RunResult:
     """Play one whole session with ``player`` deciding every ``STEP_SECONDS``.
 
@@ -78,6 +80,8 @@ def play(
         language: the session's language.
         log_dir: where the log goes (default: the user data folder).
         write_log: False to keep no log (benchmarks).
+        on_end: called with the session once it has ended, before it is closed
+            (benchmarks and tests look at its people and posts).
     """
     log = SessionLog(new_log_path(loaded.scenario.meta.id, seed, log_dir)) if write_log else None
     session = Session(loaded, seed=seed, language=language, log=log, trainee=f"bot:{player.name}")
@@ -94,6 +98,8 @@ def play(
                 except ActionError:
                     rejected += 1
             session.advance(STEP_SECONDS)
+        if on_end is not None:
+            on_end(session)
     finally:
         session.close()
         if log is not None:

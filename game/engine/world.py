@@ -147,6 +147,7 @@ class Thread:
         public_replies: brand messages in public in this exchange (C2).
         private: the exchange moved to private messages.
         resolved: nothing more is expected from the brand.
+        escalated: the teams it was handed to, in order.
     """
 
     id: str
@@ -157,6 +158,7 @@ class Thread:
     public_replies: int = 0
     private: bool = False
     resolved: bool = False
+    escalated: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -96,7 +96,9 @@ def resolve_scenario(argument: str) -> LoadedScenario:
             return entry.loaded  # built-in first: `list` warns about user copies
         known.append(entry.loaded.scenario.meta.id)
     listing = ", ".join(sorted(known)) or "none"
-    raise ScenarioError(
-        argument,
-        [Problem(0, 0, f"no such scenario file or id; known ids: {listing}")],
+    what = (
+        "is a directory, not a scenario file or id"
+        if is_dir(Path(argument))
+        else "no such scenario file or id"
     )
+    raise ScenarioError(argument, [Problem(0, 0, f"{what}; known ids: {listing}")])

@@ -143,6 +143,7 @@ TriggerEvent = Literal[
     "hidden",
     "warned",
     "banned",
+    "escalated",
     "statement",
     "promise_kept",
     "promise_broken",
@@ -538,8 +539,10 @@ class Reaction(Model):
     personas: list[Id] = Field(default_factory=list, description="Personas it applies to.")
     trigger: TriggerEvent = Field(
         description="What the trainee did (or did not do) to the person's post; 'ignored' "
-        "fires when their patience runs out; 'promise_kept' and 'promise_broken' when a "
-        "promise made to them is followed up in time or comes due unkept."
+        "fires when their patience runs out; 'escalated' when the post is handed to a team "
+        "(legal, logistics, press...), which then deals with the person; 'promise_kept' and "
+        "'promise_broken' when a promise made to them is followed up in time or comes due "
+        "unkept."
     )
     cues_any: list[Cue] = Field(
         default_factory=list, description="Only if the reply has at least one of these cues."

@@ -89,12 +89,17 @@ class YamlDocument:
     suspect: set[DataPath] = field(default_factory=set)
 
 
-def read_yaml_file(path: Path, display: str) -> YamlDocument:
+SCENARIO_DOCUMENT = "a scenario (a mapping with meta, ...)"
+"""What an empty file should have held, for the message (scenarios by default)."""
+
+
+def read_yaml_file(path: Path, display: str, expected: str = SCENARIO_DOCUMENT) -> YamlDocument:
     """Read a YAML file safely.
 
     Args:
         path: the file to read.
         display: how to name the file in messages.
+        expected: what the file should hold, for the message about an empty file.
 
     Returns:
         The document's data and source map.
@@ -118,17 +123,18 @@ def read_yaml_file(path: Path, display: str) -> YamlDocument:
                 )
             ],
         ) from None
-    document = parse_yaml_text(text, display)
+    document = parse_yaml_text(text, display, expected)
     document.raw = raw
     return document
 
 
-def parse_yaml_text(text: str, display: str) -> YamlDocument:
+def parse_yaml_text(text: str, display: str, expected: str = SCENARIO_DOCUMENT) -> YamlDocument:
     """Build plain data from YAML text.
 
     Args:
         text: the YAML source.
         display: how to name the source in messages.
+        expected: what the text should hold, for the message about an empty one.
 
     Returns:
         The document, with the forbidden constructs found in ``problems``.
@@ -170,7 +176,7 @@ def parse_yaml_text(text: str, display: str) -> YamlDocument:
     if builder.documents == 0 or builder.root is _NOTHING:
         raise ScenarioError(
             display,
-            [Problem(1, 1, "the file is empty; expected a scenario (a mapping with meta, ...)")],
+            [Problem(1, 1, f"the file is empty; expected {expected}")],
         )
     return YamlDocument(
         builder.root, builder.source_map, text.encode(), builder.problems, builder.suspect

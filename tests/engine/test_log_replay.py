@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from game.engine import PrivateMessage, Reply, Search, Session, Statement, Warn
-from game.engine.log import LogError, SessionLog, read_log
+from game.engine.log import LogError, SessionLog, new_log_path, read_log
 from game.engine.replay import rebuild_session
+from game.paths import DATA_DIR_ENV
 from game.scenario import LoadedScenario
+from tests.conftest import ENGINE_SCENARIO
 
 
 def _play(loaded: LoadedScenario, path: Path, seed: int = 5) -> Session:
@@ -121,3 +126,38 @@ def test_unusable_logs(tmp_path: Path, content: str, message: str) -> None:
 def test_missing_log(tmp_path: Path) -> None:
     with pytest.raises(LogError, match="cannot read"):
         read_log(tmp_path / "none.jsonl")
+
+
+def test_a_log_appears_only_with_its_whole_header(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    log = SessionLog(path)
+    assert not path.exists()  # killed before the header: no log at all, not an empty one
+    log.write({"type": "header", "format": 1})
+    assert path.read_text(encoding="utf-8") == '{"type":"header","format":1}\n'
+    assert not list(tmp_path.glob(".*.partial"))
+    log.write({"type": "close", "t": 0})
+    log.close()
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+    SessionLog(tmp_path / "never.jsonl").close()
+    assert not (tmp_path / "never.jsonl").exists()
+
+
+def test_new_log_names_skip_logs_being_created(tmp_path: Path) -> None:
+    (tmp_path / "x-seed1-001.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / ".x-seed1-002.jsonl.partial").write_text("", encoding="utf-8")
+    assert new_log_path("x", 1, tmp_path).name == "x-seed1-003.jsonl"
+
+
+def test_same_session_same_bytes_across_processes(tmp_path: Path) -> None:
+    """Nothing depends on the process: not string hashing, not the order of sets."""
+    logs = []
+    for hash_seed in ("1", "2"):
+        folder = tmp_path / hash_seed
+        subprocess.run(
+            [sys.executable, "-m", "game", "simulate", str(ENGINE_SCENARIO), "--policy", "ideal"],
+            env={**os.environ, DATA_DIR_ENV: str(folder), "PYTHONHASHSEED": hash_seed},
+            check=True,
+            capture_output=True,
+        )
+        logs.append(next((folder / "sessions").glob("*.jsonl")).read_bytes())
+    assert logs[0] == logs[1]

@@ -26,10 +26,12 @@ from game.engine import (
 from game.engine.actions import Action
 from game.engine.log import SessionLog
 from game.engine.replay import rebuild_session
-from game.scenario import load_scenario
+from game.scenario import LoadedScenario, load_scenario
+from game.scenario.catalog import builtin_scenario_dir
 from tests.conftest import ENGINE_SCENARIO
 
 LOADED = load_scenario(ENGINE_SCENARIO)
+FLAGSHIP = load_scenario(builtin_scenario_dir() / "rebajas.yaml")
 TEXTS = [
     "Lo sentimos mucho, {x} es culpa nuestra.",
     "Te respondemos en 2 horas.",
@@ -86,20 +88,40 @@ _counter = itertools.count()
 def test_random_play_keeps_invariants_and_replays(
     seed: int, steps: list[tuple[int, str, int, str]]
 ) -> None:
+    _play_and_check(LOADED, seed, steps)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32), steps=st.lists(step, max_size=25))
+def test_random_play_of_the_flagship_storm(
+    seed: int, steps: list[tuple[int, str, int, str]]
+) -> None:
+    """The flagship, whose storm brings a post a second, keeps the same invariants."""
+    _play_and_check(
+        FLAGSHIP, seed, [(wait * 4, kind, index, text) for wait, kind, index, text in steps]
+    )
+
+
+def _play_and_check(
+    loaded: LoadedScenario, seed: int, steps: list[tuple[int, str, int, str]]
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"s{next(_counter)}.jsonl"
         log = SessionLog(path)
-        session = Session(LOADED, seed=seed, language="es", log=log)
+        session = Session(loaded, seed=seed, language="es", log=log)
         last_time = 0
         for wait, kind, index, text in steps:
-            session.advance(wait)
-            assert session.now >= last_time
-            last_time = session.now
+            events = session.advance(wait)
             before = session.state_fingerprint()
             try:
-                session.act(_action(session, kind, index, text))
+                events += session.act(_action(session, kind, index, text))
             except ActionError:
                 assert session.state_fingerprint() == before  # a refused action leaves no trace
+            times = [event.time for event in events]
+            assert times == sorted(times)  # time never goes back, within a step...
+            assert all(last_time <= t <= session.now for t in times)  # ...or across steps
+            assert session.now >= last_time
+            last_time = session.now
             metrics = session.metrics
             assert -1 <= metrics.sentiment <= 1
             assert 0 <= metrics.negative_reach <= metrics.reach

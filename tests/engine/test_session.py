@@ -293,3 +293,15 @@ def test_session_ends_at_its_duration(engine_scenario: LoadedScenario) -> None:
 def test_unknown_language_is_refused(engine_scenario: LoadedScenario) -> None:
     with pytest.raises(ValueError, match="no 'fr' version"):
         Session(engine_scenario, seed=1, language="fr")
+
+
+def test_escalating_records_the_team_once(engine_scenario: LoadedScenario) -> None:
+    session = _session(engine_scenario)
+    session.advance(60)
+    first = _post_from(session, "inject:first")
+    session.act(Escalate(first.id, "logística"))
+    session.act(Escalate(first.id, "legal"))
+    assert session.threads[first.thread].escalated == ["logística", "legal"]
+    with pytest.raises(ActionError, match="already with logística"):
+        session.act(Escalate(first.id, " logística "))
+    assert first.waiting  # handing it to a team is not answering it (P1)
