@@ -14,7 +14,15 @@ from game.scenario.model import Cue
 from scoring.catalog import SUPPORTED, Catalog, load_catalog
 from scoring.language import OTHER, detect_language
 from scoring.promises import Promise, find_promises
-from scoring.rules import Found, Negation, link_only_hit, merge, pattern_hits, shouting_hits
+from scoring.rules import (
+    Found,
+    Negation,
+    irony_spans,
+    link_only_hit,
+    merge,
+    pattern_hits,
+    shouting_hits,
+)
 from scoring.text import Folded, fold, fold_plain
 from scoring.timing import DAY
 
@@ -169,11 +177,18 @@ def _promise_hits(folded: Folded, promises: list[Promise]) -> tuple[PromiseHit, 
 def _catalog_hits(
     catalog: Catalog, text: str, minute_of_day: int | None
 ) -> tuple[list[Found], list[Promise]]:
-    """The cues that need the language's words: catalog patterns and promises."""
+    """The cues that need the language's words: catalog patterns and promises.
+
+    An ironic reply makes no promise ("We'll be sure to run the airline your way 🙃")
+    when the catalog marks promises as sincere.
+    """
     negation = Negation(catalog, text)
     minute = None if minute_of_day is None else minute_of_day % DAY
-    promises = find_promises(catalog, text, negation, minute)
-    found = pattern_hits(catalog, text, negation)
+    ironic = irony_spans(catalog, text)
+    promises: list[Promise] = []
+    if not (ironic and catalog.cues["promise"].sincere):
+        promises = find_promises(catalog, text, negation, minute)
+    found = pattern_hits(catalog, text, negation, ironic)
     return found + [Found("promise", p.start, p.end) for p in promises], promises
 
 

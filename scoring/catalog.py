@@ -54,7 +54,11 @@ class CueSpec(_Spec):
     patterns: list[str]
     exclude: list[str] = Field(default_factory=list)
     timed: list[str] = Field(default_factory=list)
+    hedges: list[str] = Field(default_factory=list)
+    context: list[str] = Field(default_factory=list)
     negatable: bool = True
+    sincere: bool = False
+    asserted: bool = False
     examples: Examples
 
 
@@ -64,6 +68,7 @@ class NegationSpec(_Spec):
     window: int = Field(default=3, ge=1, le=6)
     negators: list[str] = Field(min_length=1)
     exceptions: list[str] = Field(default_factory=list)
+    breaks: list[str] = Field(default_factory=list)
 
 
 class TimeExpression(_Spec):
@@ -99,6 +104,7 @@ class CatalogFile(_Spec):
     negation: NegationSpec
     shouting_ignore: list[str]
     link_filler: list[str]
+    irony: list[str] = Field(default_factory=list)
     time: TimeSpec
     cues: dict[Cue, CueSpec]
 
@@ -111,7 +117,11 @@ class CompiledCue:
     pattern: Matcher | None
     exclude: Matcher | None
     timed: Matcher | None
+    hedges: Matcher | None
+    context: Matcher | None
     negatable: bool
+    sincere: bool
+    asserted: bool
 
 
 @dataclass(frozen=True)
@@ -125,8 +135,10 @@ class Catalog:
     negators: frozenset[str]
     negation_window: int
     negation_exceptions: Matcher | None
+    negation_breaks: frozenset[str]
     shouting_ignore: frozenset[str]
     link_filler: frozenset[str]
+    irony: Matcher | None
 
 
 _SPACE_RE = re.compile(r" (?:\?|\*)| ")
@@ -203,7 +215,11 @@ def _compile_cue(cue: Cue, spec: CueSpec, where: str, group: MatcherGroup) -> Co
         pattern=compile_patterns(spec.patterns, f"{where}: {cue}", group),
         exclude=compile_patterns(spec.exclude, f"{where}: {cue} (exclude)", group),
         timed=compile_patterns(spec.timed, f"{where}: {cue} (timed)", group),
+        hedges=compile_patterns(spec.hedges, f"{where}: {cue} (hedges)", group),
+        context=compile_patterns(spec.context, f"{where}: {cue} (context)", group),
         negatable=spec.negatable,
+        sincere=spec.sincere,
+        asserted=spec.asserted,
     )
 
 
@@ -239,6 +255,8 @@ def load_catalog(language: str) -> Catalog:
         negators=frozenset(fold_plain(word) for word in spec.negation.negators),
         negation_window=spec.negation.window,
         negation_exceptions=compile_patterns(spec.negation.exceptions, f"{where}: negation", group),
+        negation_breaks=frozenset(fold_plain(word) for word in spec.negation.breaks),
         shouting_ignore=frozenset(word.upper() for word in spec.shouting_ignore),
         link_filler=frozenset(fold_plain(word) for word in spec.link_filler),
+        irony=compile_patterns(spec.irony, f"{where}: irony", group),
     )

@@ -7,7 +7,9 @@ Three kinds of evidence, all from the catalog:
 - timed actions: present-tense actions that promise only with a time beside them
   ("mañana te llamamos"; "te llamamos" alone describes, it does not commit);
 - time expressions: "strong" ones are a promise on their own ("en 2 horas",
-  "by 5 pm"), weak ones ("hoy", "tomorrow") only date a commitment.
+  "by 5 pm"), weak ones ("hoy", "tomorrow") only date a commitment; in a sentence
+  that hedges ("suele tardar", "usually takes", "open until"), a strong time is only
+  a fact or an estimate unless a commitment claims it.
 
 Within a sentence, each commitment takes the closest time expression that sets a
 deadline (or, failing that, the closest one); a commitment and its times become one
@@ -19,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring.catalog import Catalog
-from scoring.rules import Negation, Span, matches
+from scoring.rules import Negation, Span, matches, spans_of
 from scoring.text import sentences
 from scoring.timing import TimeMatch, time_grammar
 
@@ -74,9 +76,16 @@ def _closest(commitment: _Commitment, times: list[TimeMatch]) -> int:
 
 
 def _sentence_promises(
-    commitments: list[_Commitment], times: list[TimeMatch], minute_of_day: int | None
+    commitments: list[_Commitment],
+    times: list[TimeMatch],
+    minute_of_day: int | None,
+    hedged: bool = False,
 ) -> list[Promise]:
-    """Pair the commitments and times of one sentence into promises."""
+    """Pair the commitments and times of one sentence into promises.
+
+    In a hedged sentence (an estimate or a fact: "usually takes", "open until"), a
+    strong time with no commitment beside it is not a promise.
+    """
     promises: list[Promise] = []
     claimed: dict[int, list[_Commitment]] = {}
     for commitment in commitments:
@@ -86,7 +95,7 @@ def _sentence_promises(
             promises.append(Promise(commitment.start, commitment.end, None))
     for index, time in enumerate(times):
         mine = claimed.get(index, [])
-        if not mine and not time.strong:
+        if not mine and (not time.strong or hedged):
             continue
         start = min([time.start, *(c.start for c in mine)])
         end = max([time.end, *(c.end for c in mine)])
@@ -110,11 +119,13 @@ def find_promises(
     """
     commitments = _commitments(catalog, text, negation)
     times = time_grammar(catalog.language).find(text)
+    hedges = spans_of(catalog.cues["promise"].hedges, text) if times else []
     promises: list[Promise] = []
     for start, end in sentences(text):
         promises += _sentence_promises(
             [c for c in commitments if start <= c.start < end],
             [t for t in times if start <= t.start < end],
             minute_of_day,
+            hedged=any(start <= h_start < end for h_start, _ in hedges),
         )
     return sorted(promises, key=lambda p: (p.start, p.end))

@@ -2,9 +2,11 @@
 
 Catalog patterns say which words show a cue; the rules here decide when those words
 do not count (a negator just before them, an exclusion such as "sorry you feel that
-way") and find the cues that are not a matter of words: shouting in capitals, "!!!",
-and replies that are little more than a link. All spans are offsets in the folded
-reply; the analyzer maps them back to the text as written.
+way", a statement that is really a question, thanks in an ironic reply, a mention of
+personal data with no request around it) and find the cues that are not a matter of
+words: shouting in capitals, "!!!", and replies that are little more than a link. All
+spans are offsets in the folded reply; the analyzer maps them back to the text as
+written.
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ from game.scenario.model import Cue
 from scoring.catalog import CUES, Catalog, load_catalog
 from scoring.language import function_words
 from scoring.matcher import Matcher
-from scoring.text import clause_start, fold_plain, mask, name_spans, url_spans, words
+from scoring.text import (
+    WORD_RE,
+    clause_start,
+    fold_plain,
+    mask,
+    name_spans,
+    question_spans,
+    sentences,
+    url_spans,
+    words,
+)
 
 Span = tuple[int, int]
 
@@ -28,8 +40,14 @@ COMPUTED: frozenset[Cue] = frozenset({"promise", "link_only"})
 SHOUT_MIN_WORDS = 3
 """A run of this many words in capitals is shouting."""
 
+USED_MIN_WORDS = 3
+"""A negator inside an earlier cue phrase of this many words belongs to that phrase."""
+
 LINK_ONLY_MAX_WORDS = 3
-"""A reply with links and at most this many content words is "only a link"."""
+"""A reply with a URL and at most this many content words is "only a link"."""
+
+REFERENCE_ONLY_MAX_WORDS = 1
+"""With no URL, only a mention of the website ("See our FAQ"), at most this many."""
 
 _BANGS_RE = re.compile(r"[!¡]{3,}")
 
@@ -113,13 +131,58 @@ class Negation:
         self._catalog = catalog
         self._text = text
         self._exceptions = spans_of(catalog.negation_exceptions, text)
+        self._phrases: list[Span] | None = None
+
+    def _cue_phrases(self) -> list[Span]:
+        """Every cue phrase the catalog's patterns find in the reply (computed once)."""
+        if self._phrases is None:
+            self._phrases = [
+                span
+                for compiled in self._catalog.cues.values()
+                for span in spans_of(compiled.pattern, self._text)
+            ]
+        return self._phrases
+
+    def _used(self, negator: Span, start: int) -> bool:
+        """Whether a negator belongs to an earlier cue phrase ("not our fault you can't").
+
+        Only phrases of at least ``USED_MIN_WORDS`` words count: "not our fault" is a
+        statement of its own, "nunca más" only modifies what follows.
+        """
+        return any(
+            begin <= negator[0]
+            and negator[1] <= end <= start
+            and len(list(words(self._text[begin:end]))) >= USED_MIN_WORDS
+            for begin, end in self._cue_phrases()
+        )
+
+    def _window(self, start: int) -> list[re.Match[str]]:
+        """The words before ``start`` that a negator may be among.
+
+        The window ends at the clause start and at a conjunction ("because",
+        "pero"): "we won't refund it because the item is used" does not negate the
+        cause. A phrase that itself opens with a conjunction is negated only by the
+        word just before it ("not because of the weather").
+        """
+        begin = clause_start(self._text, start)
+        preceding = list(words(self._text[begin:start]))
+        breaks = self._catalog.negation_breaks
+        first = WORD_RE.match(self._text, start)
+        size = 1 if first is not None and first.group().lower() in breaks else None
+        window = preceding[-(size or self._catalog.negation_window) :]
+        for index in range(len(window) - 1, -1, -1):
+            if window[index].group().lower() in breaks:
+                return window[index + 1 :]
+        return window
 
     def cancels(self, start: int) -> bool:
         """Tell whether a phrase starting at ``start`` is negated.
 
         Only the last few words of the same clause count ("No, es culpa tuya" is
-        not negated), and a negator inside a fixed phrase such as "no dudes en" or
-        "don't hesitate to" does not negate.
+        not negated, nor is what follows a conjunction); a negator inside a fixed
+        phrase such as "no dudes en" or "don't hesitate to" does not negate, nor
+        does one that is part of an earlier cue phrase: in "It's not our fault you
+        can't use it", the "not" belongs to the denial, not to what follows.
 
         Args:
             start: Offset of the cue phrase in the folded reply.
@@ -128,12 +191,13 @@ class Negation:
             True when a negator is among the preceding words of its clause.
         """
         begin = clause_start(self._text, start)
-        preceding = list(words(self._text[begin:start]))[-self._catalog.negation_window :]
-        return any(
-            m.group().lower() in self._catalog.negators
-            and not overlaps((begin + m.start(), begin + m.end()), self._exceptions)
-            for m in preceding
-        )
+        for match in self._window(start):
+            if match.group().lower() not in self._catalog.negators:
+                continue
+            span = (begin + match.start(), begin + match.end())
+            if not overlaps(span, self._exceptions) and not self._used(span, start):
+                return True
+        return False
 
 
 def matches(
@@ -161,26 +225,74 @@ def matches(
     ]
 
 
-def pattern_hits(catalog: Catalog, text: str, negation: Negation) -> list[Found]:
+def irony_spans(catalog: Catalog, text: str) -> list[Span]:
+    """Find the marks of irony in a reply: an eye-roll, "oh sure", "qué sorpresa".
+
+    Irony is hostility (sarcasm), and it turns the polite words around it upside
+    down: "Gracias por tu valiosísima aportación 🙄" thanks nobody.
+
+    Args:
+        catalog: The language's catalog.
+        text: Folded reply.
+
+    Returns:
+        The spans of the marks, in order.
+    """
+    return spans_of(catalog.irony, text)
+
+
+def pattern_hits(
+    catalog: Catalog, text: str, negation: Negation, ironic: list[Span] | None = None
+) -> list[Found]:
     """Find every cue that is a plain pattern match (all but promise and link_only).
+
+    In an ironic reply (``ironic`` not empty), the cues the catalog marks as
+    ``sincere`` (thanks, for instance) are not found, and each mark of irony is a
+    hostility hit. Cues marked ``asserted`` (a cause, a denial) are not found in
+    questions.
 
     Args:
         catalog: The language's catalog.
         text: Folded reply.
         negation: The negation check for this reply.
+        ironic: The reply's marks of irony (see ``irony_spans``).
 
     Returns:
         The cues found, in catalog order.
     """
-    found: list[Found] = []
+    found: list[Found] = [Found("hostility", start, end) for start, end in ironic or ()]
     for cue in CUES:
         if cue in COMPUTED:
             continue
         compiled = catalog.cues[cue]
+        if ironic and compiled.sincere:
+            continue
         check = negation if compiled.negatable else None
-        for start, end in matches(compiled.pattern, compiled.exclude, text, check):
-            found.append(Found(cue, start, end))
+        for span in matches(compiled.pattern, compiled.exclude, text, check):
+            if compiled.asserted and overlaps(span, question_spans(text)):
+                continue  # "¿el problema es la app?" asks; it does not explain
+            if compiled.context is not None and not in_context(compiled.context, text, span):
+                continue  # "no hay ningún problema con tu tarjeta" asks for nothing
+            found.append(Found(cue, *span))
     return found
+
+
+def in_context(context: Matcher, text: str, span: Span) -> bool:
+    """Tell whether the sentence holding a span also holds one of a cue's context words.
+
+    Args:
+        context: The cue's context patterns ("pásanos", "could you", "?").
+        text: Folded reply.
+        span: The cue's span.
+
+    Returns:
+        True when a context match starts in the same sentence as the span.
+    """
+    marks = spans_of(context, text)
+    for start, end in sentences(text):
+        if start <= span[0] < end:
+            return any(start <= mark_start < end for mark_start, _ in marks)
+    return False
 
 
 def _caps(word: str, ignore: frozenset[str]) -> bool | None:
@@ -239,9 +351,12 @@ def _not_content(language: str | None) -> frozenset[str]:
 def link_only_hit(text: str, catalog: Catalog | None, customer_name: str | None) -> Found | None:
     """Report link_only when a reply is little more than links.
 
-    Links are URLs and, with a catalog, references such as "our website". What is
-    left after removing links, handles, the customer's name, function words and the
-    catalog's filler ("aquí", "see", greetings) must be at most a few words.
+    Links are URLs and, with a catalog, references such as "our website" (not in a
+    question: "¿es con la app o con la web?" asks). What is left after removing
+    links, handles, the customer's name, function words and the catalog's filler
+    ("aquí", "see", greetings) must be at most a few words, or a single one when
+    there is no URL: "gracias por avisar del error en la web" mentions the site, it
+    does not send the customer there.
 
     Args:
         text: Folded reply.
@@ -255,16 +370,22 @@ def link_only_hit(text: str, catalog: Catalog | None, customer_name: str | None)
     links = list(urls)
     if catalog is not None:
         compiled = catalog.cues["link_only"]
-        links += matches(compiled.pattern, compiled.exclude, text, None)
+        questions = question_spans(text)
+        links += [
+            span
+            for span in matches(compiled.pattern, compiled.exclude, text, None)
+            if not overlaps(span, questions)  # "¿es con la app o con la web?" asks
+        ]
     if not links:
         return None
     ignored = _not_content(catalog.language if catalog is not None else None)
     name = set(fold_plain(customer_name or "").split())
+    most = LINK_ONLY_MAX_WORDS if urls else REFERENCE_ONLY_MAX_WORDS
     content = 0
     for match in words(mask(text, [*name_spans(text), *links])):
         word = match.group().lower()
         content += word not in ignored and word not in name
-        if content > LINK_ONLY_MAX_WORDS:
+        if content > most:
             return None
     start, end = min(urls or links)  # the evidence is the URL when there is one
     return Found("link_only", start, end)

@@ -214,6 +214,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=16)
+def question_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Find the sentences of a (folded) text that are questions.
+
+    A question ends with "?" or, in Spanish, opens with "¿".
+
+    Args:
+        text: Folded text.
+
+    Returns:
+        (start, end) of each question sentence, in order.
+    """
+    if "?" not in text:
+        return ()
+    found = []
+    for start, end in sentences(text):
+        sentence = text[start:end].strip()
+        if sentence.endswith("?") or sentence.startswith("¿"):
+            found.append((start, end))
+    return tuple(found)
+
+
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Blank out spans of a text with spaces, keeping every other offset in place.
 

@@ -73,6 +73,36 @@ def test_negator_cancels_only_within_its_window() -> None:
     assert "apology" not in cues("We are not sorry.", "en")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("en", "IT IS NOT OUR FAULT YOU CAN'T USE A REMOTE!", "blame"),
+        ("es", "No es culpa nuestra que no sepas usar el mando.", "blame"),
+        ("en", "We won't refund it because the item has been used.", "cause"),
+        ("es", "No te lo cambiamos porque el producto está usado.", "cause"),
+        ("es", "No es culpa tuya y lo sentimos mucho.", "apology"),
+    ],
+)
+def test_a_negator_does_not_reach_past_its_own_phrase(lang: str, text: str, cue: str) -> None:
+    assert cue in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("en", "It's not because of the weather.", "cause"),
+        ("es", "No tienes que pedir perdón por nada.", "apology"),
+        ("es", "No vamos a pedir perdón por cumplir la ley.", "apology"),
+    ],
+)
+def test_a_negator_just_before_still_negates(lang: str, text: str, cue: str) -> None:
+    assert cue not in cues(text, lang)
+
+
+def test_asking_for_forgiveness_is_an_apology() -> None:
+    assert "apology" in cues("Queremos pedirte perdón, Ana.", "es")
+
+
 # Apologies that are not, and boilerplate -----------------------------------------
 
 
@@ -84,6 +114,12 @@ def test_negator_cancels_only_within_its_window() -> None:
         ("es", "Lamentamos que te sientas así."),
         ("es", "Sentimos que lo veas así."),
         ("es", "Siento que pienses eso."),
+        ("es", "Siento que te haya molestado nuestro anuncio, pero era humor."),
+        ("es", "Sentimos que te hayas sentido ignorada, pero recibimos cientos de mensajes."),
+        ("en", "Sorry if you felt ignored, but we get hundreds of messages a day."),
+        ("en", "Sorry, is the problem with the app or the website?"),
+        ("es", "Perdona, Fernando, ¿el cargo aparece como pendiente?"),
+        ("es", "Lo sentimos, pero el cambio solo es posible con el ticket."),
     ],
 )
 def test_non_apologies_are_not_apologies(lang: str, text: str) -> None:
@@ -141,6 +177,34 @@ def test_acronyms_and_single_exclamations_are_not_shouting(lang: str, text: str)
     assert "hostility" not in cues(text, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Gracias por tu valiosísima aportación, Nuria. Lo tendremos muy en cuenta 🙄"),
+        ("en", "Thanks for the life advice, Seb. We'll be sure to run the airline your way 🙃"),
+        ("en", "Oh sure, Jack, thanks, we'll get right on it."),
+    ],
+)
+def test_ironic_thanks_and_promises_are_hostility_not_sincere(lang: str, text: str) -> None:
+    found = cues(text, lang)
+    assert "hostility" in found
+    assert not found & {"gratitude", "promise"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Qué sorpresa, otro experto en logística opinando desde el sofá."),
+        ("en", "Great, another genius who knows more about aviation than our pilots."),
+        ("es", "Claro, Tomás, seguro que el banco te roba el dinero por diversión."),
+        ("en", "Wow, what a surprise, another complaint."),
+        ("es", "Tranquilo, que no es para tanto."),
+    ],
+)
+def test_sarcasm_is_hostility(lang: str, text: str) -> None:
+    assert "hostility" in cues(text, lang)
+
+
 def test_shouting_span_covers_the_run_of_capitals() -> None:
     text = "Hola. NO ES CULPA NUESTRA, de verdad."
     assert hit(analyze(text, "es"), "hostility").text == "NO ES CULPA NUESTRA"
@@ -173,6 +237,18 @@ def test_link_only(lang: str, text: str) -> None:
     ],
 )
 def test_reply_with_content_is_not_link_only(lang: str, text: str) -> None:
+    assert "link_only" not in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Gracias por avisar del error en la web. Ya está corregido."),
+        ("en", "Thanks for flagging the error on our website, it's fixed now."),
+        ("es", "Perdona, ¿el problema es con la app o con la web?"),
+    ],
+)
+def test_mentioning_the_website_is_not_link_only(lang: str, text: str) -> None:
     assert "link_only" not in cues(text, lang)
 
 
@@ -211,6 +287,31 @@ def test_data_request(lang: str, text: str) -> None:
 )
 def test_dm_invite_spain_latin_america_and_english(lang: str, text: str) -> None:
     assert "dm_invite" in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "No hay ningún problema con tu tarjeta: el pago superaba el límite."),
+        ("es", "Un error expuso los datos de contacto de unos 300 clientes."),
+        ("en", "There's no problem with your card details."),
+        ("en", "Please don't share your card details here."),
+    ],
+)
+def test_mentioning_personal_data_is_not_asking_for_it(lang: str, text: str) -> None:
+    assert "data_request" not in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("es", "¿El problema es con la app o con la web?", False),
+        ("es", "El problema es que la app no estaba actualizada.", True),
+        ("en", "Is the fault on our side?", False),
+    ],
+)
+def test_a_question_states_no_cause(lang: str, text: str, expected: bool) -> None:
+    assert ("cause" in cues(text, lang)) is expected
 
 
 # Promises -----------------------------------------------------------------------------
@@ -268,6 +369,40 @@ def test_no_promise(lang: str, text: str) -> None:
     analysis = analyze(text, lang)
     assert not analysis.has("promise")
     assert analysis.promises == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Refunds are only issued within 14 days of purchase."),
+        ("en", "The store is open until 9 pm tonight."),
+        ("en", "Your refund should show in 3 to 5 working days."),
+        ("es", "Estimamos que el servicio vuelva en una hora."),
+        ("es", "Te confirmamos que la preautorización desaparece en 48 horas."),
+        ("es", "Rocío, si sigues insultando tendremos que ocultar tus comentarios."),
+        ("en", "Next time we'll block the account."),
+        ("es", "Lo tendremos en cuenta."),
+        ("es", "No es culpa tuya que la app se cerrara."),
+    ],
+)
+def test_facts_estimates_and_threats_are_not_promises(lang: str, text: str) -> None:
+    assert not analyze(text, lang, AnalysisContext(minute_of_day=600)).has("promise")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "deadline"),
+    [
+        ("es", "Un técnico irá a tu domicilio mañana.", 24 * 60),
+        ("es", "A partir del lunes, las reservas se confirmarán por SMS.", None),
+        ("es", "En cuanto tengamos novedades te avisamos.", None),
+        ("en", "A supervisor will review your claim.", None),
+        ("es", "Te va a llegar por mail antes del viernes.", None),
+    ],
+)
+def test_promises_by_others_and_impersonal_ones(lang: str, text: str, deadline: int | None) -> None:
+    analysis = analyze(text, lang)
+    assert analysis.has("promise")
+    assert [p.deadline_minutes for p in analysis.promises] == [deadline]
 
 
 def test_each_promise_is_also_a_promise_cue_with_the_same_span() -> None:
