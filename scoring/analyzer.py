@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from game.scenario.model import Cue
 from scoring.catalog import SUPPORTED, Catalog, load_catalog
 from scoring.language import OTHER, detect_language
+from scoring.personal_data import PersonalData, find_personal_data
 from scoring.promises import Promise, find_promises
 from scoring.rules import (
     Found,
@@ -89,12 +90,15 @@ class Analysis:
         cues: Cues found, sorted by position.
         promises: Promises found, sorted by position (each is also a promise cue).
         addresses_customer: Whether the reply uses the customer's name.
+        personal_data: Personal data written in the reply itself (e-mail, phone,
+            card, IBAN or ID numbers), sorted by position.
     """
 
     language: str
     cues: tuple[CueHit, ...]
     promises: tuple[PromiseHit, ...]
     addresses_customer: bool
+    personal_data: tuple[PersonalData, ...] = ()
 
     def has(self, cue: str) -> bool:
         """Tell whether the reply shows a cue.
@@ -226,4 +230,5 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
         cues=_cue_hits(folded, merge(found)),
         promises=_promise_hits(folded, promises),
         addresses_customer=addresses(folded.text, context.customer_name),
+        personal_data=find_personal_data(text),
     )

@@ -282,6 +282,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": 'You delivered "{promise}", but {minutes} min after the deadline you gave. '
         "Give a deadline you can meet, or say so before it runs out.",
     },
+    "honesty.promise_ruled_out": {
+        "es": "Prometiste algo que los hechos descartan: {fact} Promete solo lo que puedas "
+        "cumplir; explica lo que sí es posible.",
+        "en": "You promised something the facts rule out: {fact} Promise only what you "
+        "can deliver; say what is possible instead.",
+    },
+    "honesty.promise_unknowable": {
+        "es": "Prometiste algo que aún nadie puede saber ({fact}). Comprueba antes de "
+        "prometer; di qué estáis averiguando y cuándo darás noticias.",
+        "en": "You promised something nobody can know yet ({fact}). Check before you "
+        "promise; say what you are finding out and when you will give news.",
+    },
     "honesty.promise_broken": {
         "es": "Prometiste «{promise}» (a las {made}) y no lo cumpliste a tiempo. Una "
         "promesa incumplida es peor que ninguna; si no hay plazo seguro, no lo prometas.",

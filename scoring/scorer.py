@@ -16,6 +16,7 @@ from scoring.judges.channel import judge_channel
 from scoring.judges.containment import judge_containment
 from scoring.judges.empathy import judge_empathy
 from scoring.judges.honesty import judge_honesty
+from scoring.judges.ruled_out import judge_ruled_out_promises
 from scoring.judges.speed import judge_speed
 from scoring.ledger import Ledger
 from scoring.scorecard import (
@@ -32,6 +33,7 @@ JUDGES: tuple[Callable[[Ledger], None], ...] = (
     judge_empathy,
     judge_channel,
     judge_honesty,
+    judge_ruled_out_promises,
     judge_containment,
 )
 

@@ -91,3 +91,14 @@ def test_missing_batch_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     result = run_cli(capsys, "analyze", "--jsonl", str(tmp_path / "none.jsonl"))
     assert result.code == 1
     assert result.err.startswith(f"crisisdrill: {tmp_path / 'none.jsonl'}: cannot read")
+
+
+def test_json_lists_personal_data_written_in_the_reply(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(
+        capsys, "analyze", "Escríbenos a ayuda@brava.es, Ana.", "--lang", "es", "--json"
+    )
+    assert result.code == 0
+    document = json.loads(result.out)
+    assert document["personal_data"] == [
+        {"kind": "email", "start": 13, "end": 27, "text": "ayuda@brava.es"}
+    ]

@@ -47,16 +47,10 @@ def analysis_document(analysis: Analysis) -> dict[str, Any]:
         ],
         "addresses_customer": analysis.addresses_customer,
     }
-    personal = getattr(analysis, "personal_data", ())
-    if personal:
+    if analysis.personal_data:
         document["personal_data"] = [
-            {
-                "kind": getattr(hit, "kind", getattr(hit, "cue", "")),
-                "start": hit.start,
-                "end": hit.end,
-                "text": hit.text,
-            }
-            for hit in personal
+            {"kind": hit.kind, "start": hit.start, "end": hit.end, "text": hit.text}
+            for hit in analysis.personal_data
         ]
     return document
 
@@ -94,6 +88,11 @@ def describe(text: str, analysis: Analysis, language: str) -> str:
         if spanish
         else ("yes" if analysis.addresses_customer else "no")
     )
+    for data in analysis.personal_data:
+        what = "dato personal" if spanish else "personal data"
+        lines.append(f"  {what} ({data.kind})  «{data.text}»  [{data.start}-{data.end}]")
+    if analysis.personal_data:
+        lines.append("")
     if spanish:
         lines.append(f"Idioma: {written}. Llama al cliente por su nombre: {named}.")
     else:

@@ -395,6 +395,8 @@ def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _Text
         yield ("channels", index, "name"), channel.name, plain
     for index, fact in enumerate(scenario.facts):
         yield ("facts", index, "statement"), fact.statement, plain
+        for number, words in enumerate(fact.ruled_out_promises):
+            yield ("facts", index, "ruled_out_promises", number), words, plain
     for name, values in scenario.placeholders.items():
         for index, value in enumerate(values):
             yield ("placeholders", name, index), value, _TextRule(declared, declared, frozenset())

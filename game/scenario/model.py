@@ -227,6 +227,13 @@ class Fact(Model):
         ge=0,
         description="When the brand learns it; absent means known from the start.",
     )
+    ruled_out_promises: list[LocalizedText] = Field(
+        default_factory=list,
+        description="Words that, in a reply making a promise, promise what this fact "
+        "rules out (H4) or what nobody can know yet (H3), e.g. "
+        "{es: 'la de la foto', en: 'the one in the photo'}. Case and accents do not "
+        "matter; a negated mention ('no podemos ... la de la foto') does not count.",
+    )
 
     @model_validator(mode="after")
     def _unknown_is_never_revealed(self) -> Fact:

@@ -124,9 +124,8 @@ def _public(
 
 
 def _personal_data(analysis: Analysis) -> Span | None:
-    """Personal data shown in the reply itself, when the analyzer reports it."""
-    found: tuple[Span, ...] = getattr(analysis, "personal_data", ())
-    return found[0] if found else None
+    """The first piece of personal data shown in the reply itself, if any."""
+    return analysis.personal_data[0] if analysis.personal_data else None
 
 
 def _private(

@@ -106,7 +106,7 @@ def _facts_in_reply(
                 post=post,
                 message=message,
                 hit=claim,
-                fact=_statement_of(ledger, unknown[0]),
+                fact=fact_statement(ledger, unknown[0]),
             )
         else:
             ledger.credit("honesty", 1.0)
@@ -132,7 +132,7 @@ def _facts_in_reply(
                 post=post,
                 message=message,
                 hit=conceded,
-                fact=_statement_of(ledger, false[0]),
+                fact=fact_statement(ledger, false[0]),
             )
         elif denial is not None:
             ledger.credit("honesty", 1.0)
@@ -159,7 +159,7 @@ def _owning(
     analysis = ledger.analysis(message)
     denial = first_hit(analysis, "denial")
     at_fault = [f for f in facts if f.brand_at_fault]
-    fact_text = _statement_of(ledger, (at_fault or facts)[0])
+    fact_text = fact_statement(ledger, (at_fault or facts)[0])
     if denial is not None:
         ledger.credit("honesty", 0.0)
         ledger.note(
@@ -261,7 +261,7 @@ def _statement(ledger: Ledger, message: BrandMessage) -> None:
             "honesty.statement_speculates",
             message=message,
             hit=cause,
-            fact=_statement_of(ledger, pending[0]),
+            fact=fact_statement(ledger, pending[0]),
             known=clock((pending[0].revealed_at_minute or 0) * 60),
         )
         return
@@ -350,7 +350,8 @@ def _words_in(message: BrandMessage | None, words: str) -> _Words | None:
     return _Words(start, start + len(words)) if start >= 0 else None
 
 
-def _statement_of(ledger: Ledger, fact: Fact) -> str:
+def fact_statement(ledger: Ledger, fact: Fact) -> str:
+    """A fact as the session's language states it, with the brand's name filled in."""
     text = fact.statement.get(ledger.language) or next(iter(fact.statement.values()))
     return text.replace("{brand}", ledger.view.scenario.meta.brand.name)
 

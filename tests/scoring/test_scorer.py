@@ -168,6 +168,16 @@ def test_channel_rules(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
     assert _findings(card, "C2", "+")
 
 
+def test_personal_data_shown_in_public(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    text = "Lo sentimos, te llamamos al 612 34 56 78 en 10 minutos."
+    card = _play(
+        engine_scenario, tmp_path, [(90, lambda s: Reply(_post(s, "inject:first").id, text))]
+    )
+    shown = _findings(card, "C3", "-")
+    assert shown and shown[0].evidence is not None
+    assert shown[0].evidence.words == "612 34 56 78"
+
+
 def test_reply_in_the_customers_language(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
     french = _play(
         engine_scenario,
@@ -248,6 +258,33 @@ def test_promises_kept_and_broken(engine_scenario: LoadedScenario, tmp_path: Pat
     late_honesty, broken_honesty = late.score_of("honesty"), broken.score_of("honesty")
     assert late_honesty is not None and broken_honesty is not None
     assert late_honesty > broken_honesty
+
+
+def test_promises_the_facts_rule_out(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    def say(text: str) -> Callable[[Session], Action]:
+        return lambda s: Reply(_post(s, "inject:first").id, text)
+
+    cash = _play(
+        engine_scenario, tmp_path, [(70, say("Te devolvemos el dinero en efectivo mañana."))]
+    )
+    ruled_out = _findings(cash, "H4", "-")
+    assert ruled_out and ruled_out[0].evidence is not None
+    assert ruled_out[0].evidence.words == "en efectivo"
+    assert "La caja no devuelve dinero en efectivo." in ruled_out[0].message
+    insured = _play(
+        engine_scenario,
+        tmp_path,
+        [(70, say("El seguro lo paga y mañana te enviamos una cafetera nueva."))],
+    )
+    unknowable = _findings(insured, "H3", "-")
+    assert unknowable and unknowable[0].evidence is not None
+    assert unknowable[0].evidence.words == "El seguro"
+    honest = _play(
+        engine_scenario,
+        tmp_path,
+        [(70, say("No podemos devolverlo en efectivo: te lo abonamos en la tarjeta mañana."))],
+    )
+    assert not [f for f in honest.findings if f.message.startswith("Prometiste algo que")]
 
 
 def test_english_session_writes_english_findings(
