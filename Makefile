@@ -7,12 +7,12 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: play test lint typecheck unit schema bench clean
+.PHONY: play test lint typecheck unit check schema bench clean
 
 play: $(APP_STAMP)
 	$(BIN)/crisisdrill play
 
-test: $(TEST_STAMP) lint typecheck unit
+test: $(TEST_STAMP) lint typecheck unit check
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
@@ -24,6 +24,10 @@ typecheck: $(TEST_STAMP)
 unit: $(TEST_STAMP)
 	$(BIN)/pytest
 
+# Every built-in scenario must validate, lint clean and balance (bots rank as expected).
+check: $(TEST_STAMP)
+	$(BIN)/crisisdrill check scenarios/*.yaml
+
 # Regenerate scenarios/schema.json after changing the scenario model.
 schema: $(APP_STAMP)
 	$(BIN)/python -m game.scenario.schema > scenarios/schema.json
@@ -31,6 +35,8 @@ schema: $(APP_STAMP)
 bench: $(APP_STAMP)
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/simulate.py
+	$(BIN)/python bench/analyzer_eval.py
+	$(BIN)/python bench/check.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

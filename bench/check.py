@@ -1,0 +1,32 @@
+"""How long `crisisdrill check` takes per built-in scenario (target: under 10 s each).
+
+Run: .venv/bin/python bench/check.py
+"""
+
+from __future__ import annotations
+
+import io
+import time
+
+from game.cli import CHECK_MARGIN, CHECK_SEEDS
+from game.commands.check import check_one
+from game.scenario.catalog import builtin_scenario_dir, scenario_files
+
+
+def main() -> None:
+    print(f"crisisdrill check, {CHECK_SEEDS} seeds x 7 bots per scenario")
+    print(f"{'scenario':<28} {'seconds':>8}  verdict")
+    for path in scenario_files(builtin_scenario_dir()):
+        out, err = io.StringIO(), io.StringIO()
+        started = time.perf_counter()
+        passed = check_one(
+            path, path.name, out, err, seeds=range(1, CHECK_SEEDS + 1), margin=CHECK_MARGIN
+        )
+        seconds = time.perf_counter() - started
+        verdict = "passed" if passed else "FAILED"
+        target = "" if seconds < 10 else "  (over the 10 s target)"
+        print(f"{path.stem:<28} {seconds:>8.2f}  {verdict}{target}")
+
+
+if __name__ == "__main__":
+    main()

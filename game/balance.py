@@ -1,0 +1,198 @@
+"""Balance: does a scenario teach what it should? The built-in bots say.
+
+A scenario is balanced when good play clearly pays: the ideal bot beats every other
+bot by a margin, ignoring everything ends badly, and the ideal bot can reach a good
+ending. ``check_balance`` plays every bot over a set of seeds, scores each session
+from its log as the game does, and says which of those promises the scenario breaks
+and why. Pure: no user interface.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine import Session
+from game.engine.log import read_log
+from game.engine.policies import POLICIES
+from game.engine.simulate import play
+from game.scenario.loader import LoadedScenario
+from game.scenario.model import Scenario
+from scoring.scorer import score
+
+SCORE_KEYS = ("speed", "empathy", "channel", "honesty", "containment", "overall")
+IGNORER_CONTAINMENT_LIMIT = 30.0
+"""Ignoring everything 'ends badly': most sessions in a bad final phase, or this little."""
+
+
+@dataclass
+class BotResult:
+    """How one bot did over the seeds.
+
+    Attributes:
+        name: the bot's name.
+        means: per score key, the mean over the seeds where it was judged (None: never).
+        finals: how many sessions ended in each final phase id.
+        good_endings: sessions that ended in a phase marked final: good.
+        bad_endings: sessions that ended in a phase marked final: bad.
+        runs: sessions played.
+    """
+
+    name: str
+    means: dict[str, float | None]
+    finals: Counter[str]
+    good_endings: int
+    bad_endings: int
+    runs: int
+
+
+@dataclass
+class BalanceReport:
+    """The bots' results and what they show about the scenario.
+
+    Attributes:
+        bots: per bot name, in the order of ``POLICIES``.
+        problems: what the scenario fails to teach, one explanation each.
+        most_posts: per crowd template id, the most posts it made in one session
+            (for the lint of crowd variety).
+        seeds: the seeds played.
+    """
+
+    bots: dict[str, BotResult]
+    problems: list[str]
+    most_posts: dict[str, int] = field(default_factory=dict)
+    seeds: tuple[int, ...] = ()
+
+
+def check_balance(
+    loaded: LoadedScenario,
+    seeds: Sequence[int],
+    margin: float,
+    language: str | None = None,
+) -> BalanceReport:
+    """Play every built-in bot over ``seeds`` and judge the scenario's balance.
+
+    Args:
+        loaded: the scenario.
+        seeds: the seeds to play (each bot plays each seed once).
+        language: the sessions' language (default: the scenario's first).
+        margin: overall points by which the ideal bot must beat every other bot.
+
+    Returns:
+        The bots' mean scores and endings, and the problems found (none: balanced).
+    """
+    scenario = loaded.scenario
+    language = language or scenario.meta.languages[0]
+    final_kind = {phase.id: phase.final for phase in scenario.phases}
+    most_posts: Counter[str] = Counter()
+
+    def count_crowd(session: Session) -> None:
+        made = Counter(
+            post.source.removeprefix("crowd:")
+            for post in session.posts.values()
+            if post.source.startswith("crowd:")
+        )
+        for template, count in made.items():
+            most_posts[template] = max(most_posts[template], count)
+
+    bots: dict[str, BotResult] = {}
+    with tempfile.TemporaryDirectory(prefix="crisisdrill-check-") as folder:
+        for name, make_bot in POLICIES.items():
+            cards = []
+            finals: Counter[str] = Counter()
+            for seed in seeds:
+                run = play(
+                    loaded,
+                    make_bot(),
+                    seed=seed,
+                    language=language,
+                    log_dir=Path(folder),
+                    on_end=count_crowd,
+                )
+                assert run.log is not None  # play writes a log unless told not to
+                cards.append(score(scenario, read_log(Path(run.log)).records).scores())
+                finals[run.final_phase] += 1
+                Path(run.log).unlink()
+            bots[name] = BotResult(
+                name=name,
+                means={key: _mean([card[key] for card in cards]) for key in SCORE_KEYS},
+                finals=finals,
+                good_endings=sum(n for p, n in finals.items() if final_kind.get(p) == "good"),
+                bad_endings=sum(n for p, n in finals.items() if final_kind.get(p) == "bad"),
+                runs=len(seeds),
+            )
+    return BalanceReport(
+        bots=bots,
+        problems=_problems(loaded, bots, margin),
+        most_posts=dict(most_posts),
+        seeds=tuple(seeds),
+    )
+
+
+def has_abuse(scenario: Scenario) -> bool:
+    """Whether anyone in the scenario can break the house rules (a troll, an abusive post).
+
+    Args:
+        scenario: the scenario.
+
+    Returns:
+        True when a troll persona or an abusive post, inject or reaction exists.
+    """
+    if any(persona.archetype == "troll" for persona in scenario.personas):
+        return True
+    tones = [post.tone for post in [*scenario.injects, *scenario.crowd]]
+    tones += [r.then.post.tone for r in scenario.reactions if r.then.post is not None]
+    return "abusive" in tones
+
+
+def _mean(values: Sequence[int | None]) -> float | None:
+    judged = [value for value in values if value is not None]
+    return statistics.mean(judged) if judged else None
+
+
+def _problems(loaded: LoadedScenario, bots: dict[str, BotResult], margin: float) -> list[str]:
+    problems = []
+    ideal = bots["ideal"]
+    ideal_overall = ideal.means["overall"] or 0.0
+    for name, bot in bots.items():
+        if name == "ideal" or (name == "troll-feeder" and not has_abuse(loaded.scenario)):
+            continue  # with no troll to feed, troll-feeder plays as the ideal bot does
+        theirs = bot.means["overall"] or 0.0
+        if ideal_overall - theirs < margin:
+            problems.append(
+                f"the ideal bot ({ideal_overall:.0f} overall) does not beat '{name}' "
+                f"({theirs:.0f}) by {margin:.0f} points: what '{name}' does wrong costs too "
+                "little here; make the crowd react to it (reactions) or weigh the dimension "
+                "it breaks (scoring.weights)"
+            )
+    ignorer = bots["ignorer"]
+    containment = ignorer.means["containment"]
+    ends_badly = ignorer.bad_endings * 2 > ignorer.runs or (
+        containment is not None and containment <= IGNORER_CONTAINMENT_LIMIT
+    )
+    if not ends_badly:
+        endings = ", ".join(f"{phase} {n}/{ignorer.runs}" for phase, n in ignorer.finals.items())
+        problems.append(
+            f"ignoring everything does not end badly (endings: {endings}; containment "
+            f"{containment if containment is not None else 0:.0f}): let ignored complaints "
+            "spread (reactions on 'ignored') and lead to a bad final phase (transitions on "
+            "unanswered, oldest_unanswered_minutes or negative_reach)"
+        )
+    good_phases = [p.id for p in loaded.scenario.phases if p.final == "good"]
+    if not good_phases:
+        problems.append(
+            "no phase is marked final: good, so no session can end well; add a resolved phase"
+        )
+    elif ideal.good_endings == 0:
+        endings = ", ".join(f"{phase} {n}/{ideal.runs}" for phase, n in ideal.finals.items())
+        problems.append(
+            f"the ideal bot never reaches a good ending ({', '.join(good_phases)}); it ended "
+            f"in: {endings}. Check the conditions of the transitions into "
+            f"{', '.join(good_phases)} against what good play achieves (crisisdrill "
+            "simulate SCENARIO --policy ideal --json shows its metrics)"
+        )
+    return problems
