@@ -37,6 +37,10 @@ POLICY_NAMES = ("ideal", "slow", "corporate", "defensive", "troll-feeder", "banh
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+CHECK_SEEDS = 5
+"""Seeds each bot plays in `check`: enough to see a trend, quick enough for CI."""
+CHECK_MARGIN = 10.0
+"""Overall points by which the ideal bot must beat every other bot in `check`."""
 
 
 class UsageError(Exception):
@@ -62,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--lang", choices=("es", "en"), default=None, help="language")
     play.add_argument("--speed", type=_positive_float, default=1.0, help="simulated speed factor")
     play.add_argument("--trainee", default=None, help="trainee name for the session log")
+    play.add_argument(
+        "--mode",
+        choices=("practice", "exam"),
+        default="practice",
+        help="practice (pause, live coach) or exam (no pause, no hints)",
+    )
     play.set_defaults(handler=_cmd_play)
 
     listing = commands.add_parser("list", help="list built-in and user scenarios")
@@ -88,6 +98,26 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--lang", choices=("es", "en"), default=None, help="language")
     simulate.add_argument("--json", action="store_true", help="print one JSON document")
     simulate.set_defaults(handler=_cmd_simulate)
+
+    check = commands.add_parser(
+        "check", help="validate, lint and balance scenarios (the bots must rank as expected)"
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    check.add_argument(
+        "--seeds",
+        type=_positive_int,
+        default=CHECK_SEEDS,
+        metavar="N",
+        help=f"play each bot on seeds 1..N (default {CHECK_SEEDS})",
+    )
+    check.add_argument(
+        "--margin",
+        type=float,
+        default=CHECK_MARGIN,
+        help=f"overall points the ideal bot must win by (default {CHECK_MARGIN:g})",
+    )
+    check.add_argument("--lang", choices=("es", "en"), default=None, help="sessions' language")
+    check.set_defaults(handler=_cmd_check)
 
     analyze = commands.add_parser(
         "analyze", help="show the cues the reply analyzer finds in a reply"
@@ -206,10 +236,11 @@ def _language(scenario: Scenario, wanted: str | None) -> str:
     return scenario.meta.languages[0]
 
 
-def _cmd_validate(options: argparse.Namespace) -> int:
+def _scenario_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], int]:
+    """Files named on the command line, folders expanded; and how many folders were empty."""
     files: list[tuple[Path, str]] = []
-    failed = 0
-    for argument in options.paths:
+    empty = 0
+    for argument in arguments:
         path = Path(argument)
         if not argument:
             raise UsageError("a PATH is empty")
@@ -217,10 +248,30 @@ def _cmd_validate(options: argparse.Namespace) -> int:
             found = scenario_files(path)
             if not found:
                 print(f"{argument}: no .yaml files in this folder", file=sys.stderr)
-                failed += 1
+                empty += 1
             files.extend((file, str(file)) for file in found)
         else:
             files.append((path, argument))
+    return files, empty
+
+
+def _cmd_check(options: argparse.Namespace) -> int:
+    from game.commands.check import check_files
+
+    files, failed = _scenario_paths(options.paths)
+    failed += check_files(
+        files,
+        sys.stdout,
+        sys.stderr,
+        seeds=range(1, options.seeds + 1),
+        margin=options.margin,
+        language=options.lang,
+    )
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _cmd_validate(options: argparse.Namespace) -> int:
+    files, failed = _scenario_paths(options.paths)
     for path, display in files:
         try:
             loaded = load_scenario(path, display)
@@ -435,10 +486,9 @@ def _cmd_analyze(options: argparse.Namespace) -> int:
 
 
 def _cmd_report(options: argparse.Namespace) -> int:
-    from scoring.report import render_report
-
     from game.engine.log import LogError
     from game.scored import score_log
+    from scoring.report import render_report
 
     try:
         scored = score_log(options.log)
@@ -476,17 +526,35 @@ def _cmd_diagram(options: argparse.Namespace) -> int:
 
 
 def _cmd_play(options: argparse.Namespace) -> int:
-    if options.scenario is None:
-        entries = _listable()
-        print("Scenarios (play one with: crisisdrill play ID):\n")
-        _print_catalog(entries, sys.stdout, options.lang or "en")
+    # Without a terminal (a pipe, a test) the plain catalog or briefing is printed.
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    loaded = resolve_scenario(options.scenario) if options.scenario is not None else None
+    if not interactive:
+        if loaded is None:
+            entries = _listable()
+            print("Scenarios (play one with: crisisdrill play ID):\n")
+            _print_catalog(entries, sys.stdout, options.lang or "en")
+            return EXIT_OK
+        _print_briefing(loaded, _language(loaded.scenario, options.lang))
+        print("\nRun this command in a terminal to play the scenario.")
         return EXIT_OK
-    loaded = resolve_scenario(options.scenario)
-    _print_briefing(loaded, _language(loaded.scenario, options.lang))
-    print(
-        "\nThis version has no interactive crisis console yet: the briefing above is "
-        "what it can show. Validate and diagram scenarios meanwhile."
+    # Textual loads only when a game is played.
+    from game.tui import AppConfig, make_app
+
+    app = make_app(
+        AppConfig(
+            scenario=loaded,
+            language=options.lang,
+            seed=options.seed,
+            trainee=options.trainee or "",
+            speed=options.speed,
+            mode=options.mode,
+        )
     )
+    app.run()
+    if app.log_path is not None:
+        print(f"Session log: {app.log_path}")
+        print(f"Report: crisisdrill report {shlex.quote(str(app.log_path))}")
     return EXIT_OK
 
 

@@ -151,3 +151,13 @@ def test_check_of_a_broken_file_shows_the_validation_errors(
 def test_check_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(capsys, "check").code == 2
     assert run_cli(capsys, "check", str(MINIMAL), "--seeds", "0").code == 2
+
+
+def test_the_scaffold_of_new_passes_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(capsys, "new", "Mi crisis").code == 0
+    result = run_cli(capsys, "check", "Mi crisis.yaml", "--seeds", "3")
+    assert result.code == 0, result.err
+    assert result.out.rstrip().endswith("Mi crisis.yaml: check passed")

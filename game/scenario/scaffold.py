@@ -11,6 +11,7 @@ _SCAFFOLD = """\
 # language listed in meta.languages. Times are simulated minutes from the start.
 # Check it with:  crisisdrill validate {file}
 # See its phases: crisisdrill diagram {file}
+# Prove it teaches: crisisdrill check {file}   (lint, and the bots must rank as expected)
 format: 1
 
 meta:
@@ -88,13 +89,17 @@ transitions:                    # conditions on metrics, time and facts; never c
     when: {{metric: unanswered, at_least: 2}}
   - from: [calm, escalating]
     to: resolved
-    when:
+    when:                       # a statement, nobody left waiting, and time to calm down
       all:
         - {{metric: statements, at_least: 1}}
-        - {{metric: sentiment, above: 0}}
+        - {{metric: unanswered, at_most: 1}}
+        - {{after_minute: 15}}
   - from: escalating
     to: meltdown
-    when: {{metric: negative_reach, above: 20000}}
+    when:
+      any:
+        - {{metric: negative_reach, above: 20000}}
+        - {{metric: oldest_unanswered_minutes, at_least: 20}}
 
 injects:                        # scripted posts, at a minute or when a condition holds
   - id: first-complaint
@@ -113,6 +118,23 @@ injects:                        # scripted posts, at a minute or when a conditio
       bad:
         - text: {{es: "Consulta nuestra web.", en: "Check our website."}}
           breaks: P4
+  - id: why-question            # appears once the brand knows the cause (see facts)
+    at_minute: 12
+    channel: chirp
+    persona: customer
+    tone: neutral
+    text:
+      - es: "{{brand_handle}} ¿y por qué se están retrasando tanto los pedidos?"
+        en: "{{brand_handle}} so why are the orders so late?"
+    facts: [cause]
+    replies:
+      good:
+        - es: >-
+            Gracias por preguntar, {{first_name}}. Nos faltó personal en el almacén
+            y es culpa nuestra; ya hemos reforzado el turno.
+          en: >-
+            Thanks for asking, {{first_name}}. Our warehouse was short-staffed and
+            that is on us; we have already added staff to the shift.
 
 crowd:                          # background posts, weighted by phase
   - id: waiting
@@ -120,9 +142,13 @@ crowd:                          # background posts, weighted by phase
     channels: [chirp]
     tone: negative
     weights: {{calm: 1, escalating: 3}}
-    text:
+    text:                       # placeholders vary each post; lint asks for enough variety
       - es: "¿Alguien más sigue esperando su pedido?"
         en: "Anyone else still waiting for their order?"
+      - es: "Desde {{city}}: yo también espero {{product}} desde ayer."
+        en: "From {{city}}: I've been waiting for {{product}} since yesterday too."
+      - es: "Pedí {{product}} a {{brand}} y nada. ¿Es normal?"
+        en: "I ordered {{product}} from {{brand}} and nothing. Is that normal?"
 
 reactions:                      # how people answer what the trainee does
   - id: ignored-complaint

@@ -1,0 +1,236 @@
+"""The app: screens in order (picker, briefing, console, debrief) and the app factory."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from game.tui.config import AppConfig, Mode
+from game.tui.i18n import LANGUAGES, tr
+from game.tui.library import library
+from game.tui.messages import BriefingAccepted, JumpToPost, ScenarioChosen, SessionOver
+from game.tui.screens.dialogs import ConfirmScreen
+from game.tui.screens.picker import PickerScreen
+from game.tui.themes import HIGH_CONTRAST, OFFERED_THEMES, next_theme
+
+# The briefing, console and debrief pull in the scenario model, the engine and the
+# scoring: imported when they are first shown, so that the picker opens at once.
+if TYPE_CHECKING:
+    from game.scenario.loader import LoadedScenario
+    from game.tui.controller import Game
+    from game.tui.screens.console import ConsoleScreen
+    from game.tui.screens.debrief import DebriefScreen
+
+
+def _default_language(config: AppConfig) -> str:
+    if config.language in LANGUAGES:
+        return config.language
+    if config.scenario is not None:
+        return config.scenario.scenario.meta.languages[0]
+    return "es"
+
+
+class CrisisApp(App[None]):
+    """The crisisdrill game.
+
+    Args:
+        config: how to start (see ``AppConfig``); build it with ``make_app``.
+    """
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "styles/app.tcss",
+        "styles/picker.tcss",
+        "styles/briefing.tcss",
+        "styles/console.tcss",
+        "styles/debrief.tcss",
+    ]
+    TITLE = "crisisdrill"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+t", "cycle_theme", "Theme", show=False),
+    ]
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.language = _default_language(config)
+        self.mode: Mode = config.mode
+        self.game: Game | None = None
+        self.loaded: LoadedScenario | None = None
+        self.seed = config.seed
+        self.console_screen: ConsoleScreen | None = None
+        self.debrief: DebriefScreen | None = None
+
+    # ------------------------------------------------------------------ start
+
+    def on_mount(self) -> None:
+        """Register the themes and show the first screen."""
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = self.config.theme
+        if self.config.scenario is not None:
+            self._briefing(self.config.scenario, can_go_back=False)
+            return
+        self.push_screen(PickerScreen(library(), language=self.language, mode=self.mode))
+
+    def _briefing(self, loaded: LoadedScenario, *, can_go_back: bool) -> None:
+        from game.tui.screens.briefing import BriefingScreen
+
+        languages = loaded.scenario.meta.languages
+        if self.language not in languages:
+            self.language = languages[0]
+        self.loaded = loaded
+        if self.config.seed is None:
+            # The one random draw of a session: everything after it follows from the seed.
+            self.seed = random.SystemRandom().randrange(1, 1_000_000)
+        assert self.seed is not None
+        self.push_screen(
+            BriefingScreen(
+                loaded,
+                language=self.language,
+                mode=self.mode,
+                speed=self.config.speed,
+                seed=self.seed,
+                can_go_back=can_go_back,
+            )
+        )
+
+    def on_scenario_chosen(self, message: ScenarioChosen) -> None:
+        """The picker chose: load the scenario in full and show the briefing."""
+        from game.scenario.loader import load_scenario
+        from game.scenario.problems import ScenarioError
+
+        try:
+            loaded = load_scenario(Path(message.entry.path))
+        except ScenarioError as error:  # changed since it was listed
+            self.notify(error.render(), severity="error", markup=False)
+            return
+        self.language = message.language
+        self.mode = message.mode
+        self._briefing(loaded, can_go_back=True)
+
+    def on_briefing_accepted(self, message: BriefingAccepted) -> None:
+        """Start the session and show the console."""
+        from game.tui.controller import Game
+        from game.tui.screens.console import ConsoleScreen
+
+        assert self.loaded is not None and self.seed is not None
+        self.game = Game(
+            self.loaded,
+            seed=self.seed,
+            language=self.language,
+            trainee=self.config.trainee,
+            log_dir=self.config.log_dir,
+        )
+        self.console_screen = ConsoleScreen(
+            self.game,
+            mode=self.mode,
+            speed=self.config.speed,
+            real_clock=self.config.real_clock,
+            cursor_blink=self.config.cursor_blink,
+        )
+        self.switch_screen(self.console_screen)
+
+    def on_session_over(self, message: SessionOver) -> None:
+        """Score the session and show the debrief."""
+        from game.tui.screens.debrief import DebriefScreen
+
+        if self.game is None or isinstance(self.screen, DebriefScreen):
+            return
+        if self.debrief is None:
+            self.debrief = DebriefScreen(
+                self.game.log_path,
+                language=self.language,
+                report_dir=self.config.report_dir,
+                channel_names={c.id: self.game.channel_name(c.id) for c in self.game.channels},
+            )
+        self.push_screen(self.debrief)
+
+    def on_jump_to_post(self, message: JumpToPost) -> None:
+        """From the debrief to a post in the console."""
+        if self.console_screen is None:
+            return
+        if self.screen is self.debrief:
+            self.pop_screen()
+        self.console_screen.select_post(message.post_id)
+
+    # ------------------------------------------------------------------ for tests
+
+    def advance_clock(self, seconds: int) -> None:
+        """Let simulated time pass by hand (tests; real play uses the console's timer).
+
+        Args:
+            seconds: simulated seconds.
+        """
+        if self.console_screen is not None:
+            self.console_screen.advance_clock(seconds)
+
+    @property
+    def log_path(self) -> Path | None:
+        """The session log, once a session has started."""
+        return self.game.log_path if self.game is not None else None
+
+    # ------------------------------------------------------------------ quitting
+
+    async def action_quit(self) -> None:
+        """Quit; during a running session, ask first and keep the log usable."""
+        game = self.game
+        if game is None or game.ended:
+            self._leave()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._leave()
+
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        self.push_screen(
+            ConfirmScreen(
+                tr(self.language, "quit.title"),
+                tr(self.language, "quit.body", log=game.log_path),
+                tr(self.language, "quit.yes"),
+                tr(self.language, "quit.no"),
+            ),
+            answered,
+        )
+
+    def _leave(self) -> None:
+        if self.game is not None:
+            self.game.finish()  # logs where it stopped, closes the file
+        self.exit()
+
+    # ------------------------------------------------------------------ themes, palette
+
+    def action_cycle_theme(self) -> None:
+        """Next of the offered themes: dark, light, high contrast."""
+        self.theme = next_theme(self.theme)
+        label = dict(OFFERED_THEMES).get(self.theme)
+        name = tr(self.language, label) if label else self.theme
+        self.notify(tr(self.language, "theme.changed", name=name), markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, the offered themes, and the console's actions."""
+        yield from super().get_system_commands(screen)
+        for name, label in OFFERED_THEMES:
+            title = f"{tr(self.language, 'key.theme')}: {tr(self.language, label)}"
+            yield SystemCommand(title, title, lambda name=name: setattr(self, "theme", name))
+        if screen is self.console_screen and self.console_screen is not None:
+            yield from self.console_screen.palette_commands()
+
+
+def make_app(config: AppConfig | None = None) -> CrisisApp:
+    """Build the game app; the command line and the tests both start it from here.
+
+    Args:
+        config: how to start (None: the defaults of real play).
+
+    Returns:
+        The app, ready to ``run()`` or ``run_test()``.
+    """
+    return CrisisApp(config or AppConfig())

@@ -1,0 +1,298 @@
+"""The game behind the console: one Session, its log, and what the screen must show.
+
+No Textual here: this is the bookkeeping the widgets read (post states, unread and
+overdue counts, the sentiment history), kept incremental so that a feed of thousands
+of posts costs the same per tick as a feed of ten.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from game.engine import Action, ActionError, Session
+from game.engine.events import Event, PostFound
+from game.engine.log import SessionLog, new_log_path
+from game.engine.session import DAY_STARTS_AT_MINUTE
+from game.engine.world import Person, Post, Promise
+from game.scenario.loader import LoadedScenario
+from game.scenario.model import Channel
+
+PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned", "brand"]
+
+SPARK_POINTS = 120
+"""How many sentiment samples the status bar keeps (one per simulated minute)."""
+
+
+def clock_text(seconds: int) -> str:
+    """The simulated time of day, e.g. ``10:07`` for 7 minutes into the session."""
+    minutes = DAY_STARTS_AT_MINUTE + seconds // 60
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def compact_number(value: int) -> str:
+    """A follower or reach count in a few characters: 950, 12.3k, 1.2M."""
+    if value < 1000:
+        return str(value)
+    if value < 1_000_000:
+        return f"{value / 1000:.1f}k"
+    return f"{value / 1_000_000:.1f}M"
+
+
+@dataclass
+class Changes:
+    """What changed after a step of the game, for the screen to redraw just that.
+
+    Attributes:
+        events: the engine's events, in order.
+        new_posts: posts that became visible (arrived or found by a search).
+        restated: posts whose shown state changed.
+    """
+
+    events: list[Event] = field(default_factory=list)
+    new_posts: list[Post] = field(default_factory=list)
+    restated: list[Post] = field(default_factory=list)
+
+
+class Game:
+    """One session being played, with its log in the user data folder.
+
+    Args:
+        loaded: the scenario.
+        seed: the crowd's seed.
+        language: the session's language.
+        trainee: the trainee's name.
+        log_dir: where the log goes (None: the user data folder).
+    """
+
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        *,
+        seed: int,
+        language: str,
+        trainee: str,
+        log_dir: Path | None = None,
+    ) -> None:
+        # The engine's own helpers name and open the log, exactly as `simulate` does.
+        self.log_path = new_log_path(loaded.scenario.meta.id, seed, log_dir)
+        self._log = SessionLog(self.log_path)
+        self.session = Session(loaded, seed=seed, trainee=trainee, language=language, log=self._log)
+        self.scenario = loaded.scenario
+        self.language = language
+        self.channels: list[Channel] = list(self.scenario.channels)
+        self._channel = {channel.id: channel for channel in self.channels}
+        self.by_channel: dict[str, list[Post]] = {channel.id: [] for channel in self.channels}
+        self.unread: dict[str, set[str]] = {channel.id: set() for channel in self.channels}
+        self._waiting: dict[str, Post] = {}
+        # When each waiting post turns overdue, soonest first: a tick looks only at
+        # the posts whose time has come, not at every waiting post.
+        self._due: list[tuple[int, str]] = []
+        self._overdue: dict[str, set[str]] = {channel.id: set() for channel in self.channels}
+        self._shown: dict[str, PostState] = {}
+        self.sentiment: list[float] = [0.0]
+        self._sampled_minute = 0
+        self.finished = False
+        self._seen = 0
+
+    # ------------------------------------------------------------------ driving
+
+    @property
+    def now(self) -> int:
+        """The simulated second."""
+        return self.session.now
+
+    @property
+    def ended(self) -> bool:
+        """Whether the session is over."""
+        return self.session.ended
+
+    def advance(self, seconds: int) -> Changes:
+        """Let simulated time pass; nothing happens once the session is over."""
+        if self.session.ended or seconds <= 0:
+            return Changes()
+        return self._absorb(self.session.advance(seconds), acted=False)
+
+    def start(self) -> Changes:
+        """What is already there at second 0 (handed out by the engine's first step)."""
+        return self._absorb(self.session.advance(0), acted=False)
+
+    def act(self, action: Action) -> Changes:
+        """Take a trainee action.
+
+        Raises:
+            ActionError: the engine refused it (nothing changed).
+        """
+        return self._absorb(self.session.act(action), acted=True)
+
+    def finish(self) -> None:
+        """Stop the session and close its log; safe to call more than once."""
+        if self.finished:
+            return
+        self.finished = True
+        self.session.close()
+        self._log.close()
+
+    # ------------------------------------------------------------------ reading
+
+    def channel(self, channel_id: str) -> Channel:
+        """The scenario's channel of that id."""
+        return self._channel[channel_id]
+
+    def channel_name(self, channel_id: str) -> str:
+        """A channel's name in the session's language."""
+        return self.scenario.text(self._channel[channel_id].name, self.language)
+
+    def public_channels(self) -> list[Channel]:
+        """The channels a statement can go to."""
+        return [channel for channel in self.channels if channel.visibility == "public"]
+
+    def person(self, post: Post) -> Person | None:
+        """The author of a post (None for the brand's own posts)."""
+        if post.from_brand:
+            return None
+        return self.session.crowd.people.get(post.author)
+
+    def post(self, post_id: str) -> Post | None:
+        """A post by id."""
+        return self.session.posts.get(post_id)
+
+    def thread_posts(self, post: Post) -> list[Post]:
+        """Every post of the exchange a post belongs to, in order."""
+        thread = self.session.threads[post.thread]
+        return [self.session.posts[post_id] for post_id in thread.posts]
+
+    def thread_promises(self, post: Post) -> list[Promise]:
+        """The promises made in a post's exchange."""
+        return [p for p in self.session.promises.values() if p.thread == post.thread]
+
+    def open_promises(self) -> list[Promise]:
+        """Promises not yet kept (open or broken: a late follow-up is still owed)."""
+        return [p for p in self.session.promises.values() if p.status != "kept"]
+
+    def is_waiting(self, post: Post) -> bool:
+        """Whether the post still needs an answer.
+
+        The engine's own list of waiting posts is private; this mirrors it: a post of
+        a banned author, or of one who gave up, no longer waits.
+        """
+        if not post.waiting:
+            return False
+        person = self.person(post)
+        return person is not None and not (person.banned or person.stopped)
+
+    def is_overdue(self, post: Post) -> bool:
+        """Whether the post has waited longer than its channel's expected response time."""
+        if not self.is_waiting(post):
+            return False
+        limit = self._channel[post.channel].expected_response_minutes * 60
+        return self.session.now - post.time > limit
+
+    def state(self, post: Post) -> PostState:
+        """What the feed shows for a post."""
+        if post.from_brand:
+            return "brand"
+        if post.hidden:
+            return "hidden"
+        person = self.person(post)
+        if person is not None and person.banned:
+            return "banned"
+        if post.answered_at is not None:
+            thread = self.session.threads[post.thread]
+            private = thread.private or self._channel[post.channel].visibility == "private"
+            return "private" if private else "answered"
+        return "overdue" if self.is_overdue(post) else "new"
+
+    def overdue_count(self, channel_id: str) -> int:
+        """Posts of a channel waiting past their expected response time."""
+        return len(self._overdue[channel_id])
+
+    def overdue_posts(self) -> list[Post]:
+        """Every overdue post, oldest first."""
+        posts = [self._waiting[i] for ids in self._overdue.values() for i in ids]
+        return sorted(posts, key=lambda post: post.time)
+
+    def mark_read(self, channel_id: str) -> None:
+        """The trainee has looked at a channel: its posts are no longer new to them."""
+        self.unread[channel_id].clear()
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def _absorb(self, events: list[Event], *, acted: bool) -> Changes:
+        changes = Changes(events=events)
+        # New posts, the brand's included (its statements raise no event), in the order
+        # they appeared; then old untagged ones a search has just found.
+        order = self.session.post_order
+        arrived = [post for post in order[self._seen :] if post.found]
+        self._seen = len(order)
+        found = [event.post for event in events if isinstance(event, PostFound)]
+        for post in [*arrived, *found]:
+            if post.id in self._shown:
+                continue
+            self._add(post)
+            if post.id in self._shown and (not post.from_brand or post.source == "statement"):
+                changes.new_posts.append(post)
+        if acted:
+            # After an action anything may have changed (a ban touches all of an
+            # author's posts): every post is looked at again.
+            candidates: Iterable[Post] = self.session.visible_posts()
+        else:
+            # After a tick only posts whose deadline has passed can change.
+            candidates = self._come_due()
+        fresh = {post.id for post in changes.new_posts}
+        for post in candidates:
+            if post.id not in self._shown or post.id in fresh:
+                continue
+            state = self.state(post)
+            if state != self._shown[post.id]:
+                self._shown[post.id] = state
+                changes.restated.append(post)
+            self._track(post)
+        minute = self.session.now // 60
+        if minute != self._sampled_minute:
+            self._sampled_minute = minute
+            self.sentiment.append(self.session.metrics.sentiment)
+            del self.sentiment[:-SPARK_POINTS]
+        return changes
+
+    def _add(self, post: Post) -> None:
+        # The brand's replies live in their threads; only statements join the feed.
+        if post.from_brand and post.source != "statement":
+            self._shown[post.id] = "brand"
+            return
+        self.by_channel[post.channel].append(post)
+        self._shown[post.id] = self.state(post)
+        if not post.from_brand:
+            self.unread[post.channel].add(post.id)
+        if self.is_waiting(post):
+            self._waiting[post.id] = post
+            heapq.heappush(self._due, (self._deadline(post), post.id))
+            self._track(post)
+
+    def _deadline(self, post: Post) -> int:
+        return post.time + self._channel[post.channel].expected_response_minutes * 60
+
+    def _come_due(self) -> list[Post]:
+        """Waiting posts whose expected response time has just passed."""
+        due = []
+        while self._due and self._due[0][0] < self.session.now:
+            _, post_id = heapq.heappop(self._due)
+            post = self._waiting.get(post_id)
+            if post is not None:
+                due.append(post)
+        return due
+
+    def _track(self, post: Post) -> None:
+        """Keep the waiting and overdue sets in step with one post's state."""
+        overdue = self._overdue[post.channel]
+        if not self.is_waiting(post):
+            self._waiting.pop(post.id, None)
+            overdue.discard(post.id)
+        elif self.is_overdue(post):
+            overdue.add(post.id)
+
+
+__all__ = ["ActionError", "Changes", "Game", "PostState", "clock_text", "compact_number"]

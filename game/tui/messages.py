@@ -1,0 +1,63 @@
+"""Typed messages between the widgets, the screens and the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from game.tui.config import Mode
+from game.tui.library import LibraryEntry
+
+
+@dataclass
+class ScenarioChosen(Message):
+    """The picker chose a scenario, a language and a mode."""
+
+    entry: LibraryEntry
+    language: str
+    mode: Mode
+
+
+@dataclass
+class BriefingAccepted(Message):
+    """The trainee has read the briefing and starts the session."""
+
+
+@dataclass
+class ChannelSelected(Message):
+    """The channel list selected a channel."""
+
+    channel_id: str
+
+
+@dataclass
+class PostHighlighted(Message):
+    """The feed's cursor is on a post."""
+
+    post_id: str
+
+
+@dataclass
+class ComposerSubmitted(Message):
+    """The composer sends its text for its current mode."""
+
+    mode: str
+    text: str
+
+
+@dataclass
+class ComposerCancelled(Message):
+    """The trainee left the composer without sending."""
+
+
+@dataclass
+class SessionOver(Message):
+    """The session has ended (time ran out, a final phase, or the trainee finished)."""
+
+
+@dataclass
+class JumpToPost(Message):
+    """The debrief asks to show a post of the session in the console."""
+
+    post_id: str

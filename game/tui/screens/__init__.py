@@ -1,0 +1,1 @@
+"""The game's screens: picker, briefing, console, debrief, and small dialogs."""

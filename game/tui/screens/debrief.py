@@ -1,0 +1,286 @@
+"""The debrief: scores, findings in time order with the trainee's words, export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.log import LogError
+from game.paths import data_dir
+from game.scored import score_log
+from game.tui.controller import clock_text
+from game.tui.i18n import tr
+from game.tui.keys import KeySpec, localize
+from game.tui.messages import JumpToPost
+from game.tui.render import highlighted, sparkline
+from scoring.principles import RULES
+from scoring.report import render_report
+from scoring.scorecard import Finding, Scorecard
+
+DEBRIEF_KEYS = (
+    KeySpec("g", "jump", "debrief.key.jump"),
+    KeySpec("m", "export('md')", "debrief.key.md"),
+    KeySpec("t", "export('html')", "debrief.key.html"),
+    KeySpec("j", "export('json')", "debrief.key.json"),
+    KeySpec("escape", "back", "key.back", display="esc"),
+    KeySpec("q", "app.quit", "key.quit"),
+)
+
+
+def reports_dir() -> Path:
+    """Where exported reports go: ``reports/`` in the user data folder."""
+    return data_dir() / "reports"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file so that a crash leaves either no file or the whole of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def score_bar(score: int | None, width: int = 20) -> str:
+    """A score as a bar of blocks, e.g. ``███████░░░`` (empty when not judged)."""
+    if score is None:
+        return "·" * width
+    filled = round(score * width / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def finding_content(finding: Finding, language: str) -> Content:
+    """A finding: time, sign, rule, message, and the trainee's words highlighted."""
+    rule = RULES.get(finding.rule)
+    slug = rule.slug if rule else ""
+    sign_style = "bold" if finding.severity == "+" else "bold reverse"
+    lines = [
+        Content.assemble(
+            (clock_text(finding.time), "dim"),
+            " ",
+            (f" {finding.severity} ", sign_style),
+            " ",
+            (f"{finding.rule} {slug}", "bold"),
+            " · ",
+            tr(language, f"dimension.{finding.dimension}"),
+        ),
+        Content.assemble("   ", Content(finding.message)),
+    ]
+    evidence = finding.evidence
+    if evidence is not None:
+        lines.append(
+            Content.assemble(
+                "   «",
+                highlighted(evidence.text, [(evidence.start, evidence.end)]),
+                "»",
+            )
+        )
+    lines.append(Content(""))  # a blank line between findings
+    return Content("\n").join(lines)
+
+
+class DebriefScreen(Screen[None]):
+    """The scored session.
+
+    Args:
+        log_path: the session's log (scored as it stands on disk, like ``report``).
+        language: the interface language.
+        report_dir: where exports go (None: the user data folder).
+        channel_names: channel ids to names in the session's language.
+    """
+
+    def __init__(
+        self,
+        log_path: Path,
+        *,
+        language: str,
+        report_dir: Path | None,
+        channel_names: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(id="debrief")
+        self.log_path = log_path
+        self.channel_names = channel_names or {}
+        self.language = language
+        self.report_dir = report_dir
+        self.card: Scorecard | None = None
+        self.error: str | None = None
+        self.exported: list[Path] = []
+        try:
+            self.card = score_log(log_path).scorecard
+        except LogError as error:
+            self.error = str(error)
+        localize(self, language, DEBRIEF_KEYS)
+
+    def compose(self) -> ComposeResult:
+        """Scores and timeline on the left; findings and the selected post on the right."""
+        language = self.language
+        card = self.card
+        if card is None:
+            yield Static(Content(tr(language, "debrief.error", error=self.error)), markup=False)
+            yield Footer(compact=True)
+            return
+        with Horizontal(id="debrief-body"):
+            with Vertical(id="debrief-side"):
+                yield Static(self._scores(card), id="debrief-scores", markup=False)
+                yield Static(Content.styled(tr(language, "debrief.timeline"), "bold"), markup=False)
+                # One block per timeline point, from -1 (▁) to 1 (█), wrapped to the pane.
+                yield Static(
+                    Content(sparkline([point.sentiment for point in card.timeline], 10_000)),
+                    id="debrief-spark",
+                    markup=False,
+                )
+                yield Static(self._marks(card), id="debrief-marks", markup=False)
+            with Vertical(id="debrief-main"):
+                yield Static(
+                    Content.styled(tr(language, "debrief.findings"), "bold underline"),
+                    markup=False,
+                )
+                findings = sorted(card.findings, key=lambda finding: finding.time)
+                self._findings = findings
+                yield OptionList(
+                    *[
+                        Option(finding_content(finding, language), id=str(index))
+                        for index, finding in enumerate(findings)
+                    ]
+                    or [Option(Content(tr(language, "debrief.no_findings")), disabled=True)],
+                    id="debrief-findings",
+                    markup=False,
+                )
+                with VerticalScroll(id="debrief-post-box"):
+                    yield Static(id="debrief-post", markup=False)
+        yield Static(
+            Content(tr(language, "debrief.log", path=self.log_path)),
+            id="debrief-export",
+            markup=False,
+        )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Focus the findings."""
+        if self.card is not None:
+            findings = self.query_one("#debrief-findings", OptionList)
+            findings.focus()
+            if self._findings:
+                findings.highlighted = 0
+            self._show_post()
+
+    def _scores(self, card: Scorecard) -> Content:
+        language = self.language
+        lines = [
+            Content.styled(tr(language, "debrief.heading", title=card.scenario_title), "bold"),
+            Content(
+                tr(
+                    language,
+                    "debrief.outcome",
+                    phase=card.final_phase_name,
+                    minutes=card.duration // 60,
+                    seed=card.seed,
+                )
+            ),
+            Content(""),
+        ]
+        for dimension in card.dimensions:
+            score = dimension.score
+            shown = tr(language, "debrief.not_judged") if score is None else str(score)
+            lines.append(
+                Content.assemble(
+                    (tr(language, f"dimension.{dimension.name}").ljust(12), "bold"),
+                    shown.rjust(4),
+                    "  ",
+                    score_bar(score),
+                )
+            )
+        lines.append(
+            Content.assemble(
+                (tr(language, "debrief.overall").ljust(12), "bold reverse"),
+                (str(card.overall).rjust(4), "bold reverse"),
+                "  ",
+                score_bar(card.overall),
+            )
+        )
+        return Content("\n").join(lines)
+
+    def _marks(self, card: Scorecard) -> Content:
+        lines = [
+            Content.assemble((clock_text(mark.time), "dim"), " ", Content(mark.label))
+            for mark in card.marks
+            if mark.kind == "phase"
+        ]
+        return Content("\n").join(lines)
+
+    def _current(self) -> Finding | None:
+        if self.card is None or not self._findings:
+            return None
+        index = self.query_one("#debrief-findings", OptionList).highlighted
+        return None if index is None else self._findings[index]
+
+    def _show_post(self) -> None:
+        finding = self._current()
+        box = self.query_one("#debrief-post", Static)
+        if finding is None or finding.post_id is None:
+            box.update(Content.styled(tr(self.language, "debrief.no_post"), "dim"))
+            return
+        header = " · ".join(
+            part
+            for part in (finding.post_author, finding.channel, clock_text(finding.time))
+            if part
+        )
+        box.update(
+            Content("\n").join(
+                [
+                    Content.assemble(
+                        (tr(self.language, "debrief.post") + " ", "bold"),
+                        (finding.post_id, "bold"),
+                        " · ",
+                        header,
+                    ),
+                    Content(finding.post_text or ""),
+                ]
+            )
+        )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the post of the highlighted finding."""
+        event.stop()
+        self._show_post()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a finding jumps to its post."""
+        event.stop()
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        """Show the finding's post in the console."""
+        finding = self._current()
+        if finding is not None and finding.post_id is not None:
+            self.post_message(JumpToPost(finding.post_id))
+
+    def action_export(self, report_format: str) -> None:
+        """Write the report in a format, atomically, and show where it went."""
+        if self.card is None:
+            return
+        folder = self.report_dir or reports_dir()
+        path = folder / f"{self.log_path.stem}.{report_format}"
+        try:
+            write_atomically(path, render_report(self.card, report_format))
+        except OSError as error:
+            self.app.notify(
+                tr(self.language, "debrief.export_failed", error=error.strerror or error),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.exported.append(path)
+        message = tr(self.language, "debrief.exported", path=path)
+        self.query_one("#debrief-export", Static).update(Content.styled(message, "bold"))
+        self.app.notify(message, markup=False)
+
+    def action_back(self) -> None:
+        """Back to the console, to look at the session as it ended."""
+        self.dismiss()

@@ -1,0 +1,57 @@
+"""Helpers for the Pilot tests: start an app, reach the console, act on posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from game.engine.world import Post
+from game.tui import CrisisApp, make_app, testing_config
+from game.tui.screens.console import ConsoleScreen
+from game.tui.widgets.composer import ComposerInput
+
+SIZE = (120, 40)
+
+
+def new_app(tmp_path: Path, **changes: object) -> CrisisApp:
+    """An app with the test configuration, its logs and reports under ``tmp_path``."""
+    options: dict[str, object] = {"log_dir": tmp_path / "logs", "report_dir": tmp_path / "reports"}
+    options.update(changes)
+    return make_app(testing_config(**options))
+
+
+def console(app: CrisisApp) -> ConsoleScreen:
+    """The console screen, which must be showing."""
+    screen = app.screen
+    assert isinstance(screen, ConsoleScreen), screen
+    return screen
+
+
+def post_from(app: CrisisApp, source: str) -> Post:
+    """The first post made by a scenario inject or crowd template (e.g. ``inject:x``)."""
+    assert app.game is not None
+    return next(p for p in app.game.session.post_order if p.source == source)
+
+
+TYPED = 6
+"""Characters typed key by key; the rest is pasted (each key press costs a repaint)."""
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type into the focused composer: the first keys one by one, the rest pasted."""
+    field = pilot.app.focused
+    assert isinstance(field, ComposerInput), field
+    await pilot.press(*text[:TYPED])
+    field.insert_text_at_cursor(text[TYPED:])
+    await pilot.pause()
+    assert field.value == text
+
+
+async def act_on(pilot: Pilot[None], app: CrisisApp, post: Post, key: str, text: str) -> None:
+    """Select a post, press an action key, write the text and send it."""
+    assert console(app).select_post(post.id)
+    await pilot.press(key)
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
