@@ -142,6 +142,12 @@ class CrisisApp(App[None]):
 
         if self.game is None or isinstance(self.screen, DebriefScreen):
             return
+        # The session can end while a dialog or the palette is open: close them, or
+        # leaving the debrief would land on a dialog for a session that is over.
+        while self.console_screen is not None and self.screen is not self.console_screen:
+            if len(self.screen_stack) <= 1:
+                break
+            self.pop_screen()
         if self.debrief is None:
             self.debrief = DebriefScreen(
                 self.game.log_path,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from game.engine.log import read_log
@@ -12,6 +13,7 @@ from game.scored import score_log
 from game.tui.app import CrisisApp
 from game.tui.render import thread_content
 from game.tui.screens.console import TEAMS
+from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.widgets.composer import ComposerInput
 from game.tui.widgets.feed import Feed
@@ -237,3 +239,23 @@ async def test_refusals_are_explained_in_the_trainees_language(tmp_path: Path) -
         assert any("está bloqueado" in message for message in messages)
         assert any("ya está oculto" in message for message in messages)
         assert not any("Not possible" in message for message in messages)
+
+
+@pytest.mark.parametrize("key", ["s", "x", "ctrl+p"])
+async def test_a_session_that_ends_under_a_dialog_closes_it(tmp_path: Path, key: str) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.advance_clock(60)
+        await pilot.press(key)  # a dialog or the palette is open when time runs out
+        await pilot.pause()
+        assert len(app.screen_stack) > 2
+        while app.game is not None and not app.game.ended:
+            app.advance_clock(5 * 60)
+            await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("escape")  # back from the debrief: the console, not the dialog
+        await pilot.pause()
+        assert app.screen is console(app)
