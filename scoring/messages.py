@@ -269,8 +269,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The statement lacks: {missing}. A bare sorry is not enough for a big mistake.",
     },
     "honesty.statement_complete": {
-        "es": "Comunicado completo: disculpa, causa, solución y prevención.",
-        "en": "A complete statement: apology, cause, fix and prevention.",
+        "es": "Comunicado completo: {held}.",
+        "en": "A complete statement: {held}.",
+    },
+    "honesty.statement_holding": {
+        "es": "Buen comunicado provisional: {held}. La causa y cómo evitar que se repita, "
+        "cuando se conozcan los hechos.",
+        "en": "A good holding statement: {held}. The cause and how it will not happen "
+        "again come once the facts are known.",
     },
     "honesty.promise_kept": {
         "es": "Cumpliste a tiempo lo prometido: «{promise}».",

@@ -30,6 +30,8 @@ SILENT_ON_FAULT = 0.5
 BLAMED = 0.2
 CONCEDED_FALSE = 0.5
 SPECULATED = 0.2
+HOLDING_EXEMPT = frozenset({"cause", "prevention"})
+"""What a statement cannot hold yet while a fact the brand is at fault for is unknown."""
 DELIVERED_LATE = 0.3
 """A promise delivered after its deadline: better than never, far from on time."""
 
@@ -265,6 +267,10 @@ def _statement(ledger: Ledger, message: BrandMessage) -> None:
             known=clock((pending[0].revealed_at_minute or 0) * 60),
         )
         return
+    if pending:
+        # A holding statement, published before the cause can be known: it owes an
+        # apology and a fix now, and the cause and prevention once the facts are in.
+        required = [cue for cue in required if cue not in HOLDING_EXEMPT]
     if not required:
         ledger.credit("honesty", 1.0)
         return
@@ -282,7 +288,13 @@ def _statement(ledger: Ledger, message: BrandMessage) -> None:
         )
     else:
         ledger.note(
-            "H2", "honesty", "+", message.time, "honesty.statement_complete", message=message
+            "H2",
+            "honesty",
+            "+",
+            message.time,
+            "honesty.statement_holding" if pending else "honesty.statement_complete",
+            message=message,
+            held=", ".join(_cue_names(ledger, required)),
         )
 
 

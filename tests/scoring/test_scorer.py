@@ -218,6 +218,15 @@ def test_statement_elements_and_speculation(
     assert incomplete and "causa" in incomplete[0].message
     none = _play(engine_scenario, tmp_path, [])
     assert _findings(none, "H2", "-")[0].message.startswith("No publicaste ningún comunicado")
+    # Before the cause is known, a holding statement owes no cause and no prevention.
+    holding = _play(
+        engine_scenario,
+        tmp_path,
+        [(60, lambda s: Statement("Pedimos perdón: ya estamos cambiando todos los cafés."))],
+    )
+    assert not _findings(holding, "H3", "-")
+    (held,) = _findings(holding, "H2")
+    assert held.severity == "+" and held.message.startswith("Buen comunicado provisional")
 
 
 def test_denying_a_true_fact(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
