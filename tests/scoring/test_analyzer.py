@@ -528,3 +528,86 @@ def test_has_and_cue_ids() -> None:
     assert analysis.has("gratitude")
     assert not analysis.has("blame")
     assert analysis.cue_ids() == frozenset({"gratitude", "apology"})
+
+
+# Broader constructions: denials, blame shifted to others, remedies, causes -----------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("es", "Eso no es así: el precio no ha cambiado.", "denial"),
+        ("es", "En ningún momento hablamos de envío gratis.", "denial"),
+        ("es", "El error es del proveedor, no nuestro.", "denial"),
+        ("es", "Nuestros sistemas no registran ninguna avería en tu calle.", "denial"),
+        ("en", "We never promised next-day delivery.", "denial"),
+        ("en", "At no point did we share your details.", "denial"),
+        ("en", "That's not accurate: the fee was in your quote.", "denial"),
+        ("es", "Es responsabilidad del transportista, reclama directamente con ellos.", "blame"),
+        ("es", "Como indican las condiciones que firmaste, la señal no se devuelve.", "blame"),
+        ("en", "The carrier is responsible for the delay.", "blame"),
+        ("en", "You must have typed the wrong card number.", "blame"),
+        ("en", "As stated in the terms you accepted, the deposit is kept.", "blame"),
+        ("es", "Se debió a un corte en la red de otro operador.", "blame"),
+        ("es", "Ya tienes la cita confirmada para el martes.", "fix"),
+        ("es", "Hemos pasado tu caso a la encargada de la tienda.", "fix"),
+        ("en", "We've booked you on the next ferry.", "fix"),
+        ("en", "Engineers are on site now.", "fix"),
+        ("es", "Era un problema puntual del servidor de pagos.", "cause"),
+        ("es", "La tienda está cerrada por inventario hasta el jueves.", "cause"),
+        ("en", "Your case missed its connection in Paris.", "cause"),
+        ("en", "The pool is closed for maintenance this week.", "cause"),
+        ("es", "No figura ningún pago pendiente en tu cuenta.", "denial"),
+        ("en", "There's no record of a refund request on your account.", "denial"),
+        ("es", "Fue la aseguradora la que rechazó el parte.", "blame"),
+        ("en", "Your bank declined the transfer.", "blame"),
+        ("en", "Had you kept the receipt, we could swap it.", "blame"),
+        ("es", "Eso pasa por dejar el móvil al sol.", "cause"),
+        ("en", "The outage came from a faulty switch.", "cause"),
+        ("es", "Hubo una confusión con las etiquetas del almacén.", "cause"),
+        ("es", "La conexión ya se ha restablecido.", "fix"),
+        ("en", "We've rescheduled your delivery for Monday.", "fix"),
+        ("en", "All sorted: your account is now active.", "fix"),
+        ("es", "Qué drama por un retraso de diez minutos.", "hostility"),
+        ("en", "Some people will complain about anything.", "hostility"),
+    ],
+)
+def test_broader_constructions(lang: str, text: str, cue: str) -> None:
+    assert cue in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("es", "No es así como queríamos tratarte, y lo sentimos.", "denial"),
+        ("es", "Estamos trabajando para ofrecerle el mejor servicio.", "fix"),
+        ("es", "Si tu vuelo se cancela por la niebla, te reubicamos gratis.", "cause"),
+        ("es", "Seguramente el problema es la cobertura en tu casa.", "cause"),
+        ("es", "La responsabilidad es nuestra, no tuya.", "blame"),
+        ("en", "If your flight is cancelled due to fog, we rebook you.", "cause"),
+        ("en", "We've read the email you sent us.", "blame"),
+        ("en", "We'll need your order number first.", "promise"),
+        ("en", "Threats against our staff will be reported.", "promise"),
+        ("en", "The voucher expired before you could use it.", "compensation"),
+        ("en", "We are removing the photos from the site today.", "denial"),
+        ("es", "Somos una empresa familiar y cada pedido nos importa.", "blame"),
+        ("en", "We never share your details with any third party.", "blame"),
+        ("en", "As explained in our email, your refund is on its way.", "blame"),
+        ("en", "Right, mate, we'll sort it.", "hostility"),
+        ("en", "We got you the wrong size, sorry.", "fix"),
+        ("es", "Ya está reparada y el servicio funciona con normalidad en tu zona.", "denial"),
+        ("es", "Contacta directamente con nuestro equipo de reservas.", "blame"),
+        ("es", "Te aseguramos que no hemos cambiado la fórmula.", "promise"),
+        ("es", "Escríbenos por privado para tramitar la reclamación.", "fix"),
+        ("es", "Tamara, el reembolso está aprobado y lo verás en 3 a 5 días.", "promise"),
+    ],
+)
+def test_look_alikes_of_the_broader_constructions(lang: str, text: str, cue: str) -> None:
+    assert cue not in cues(text, lang)
+
+
+def test_boilerplate_in_an_ironic_reply_is_sarcasm_not_boilerplate() -> None:
+    found = cues("Gracias por tu opinión, genio. La tendremos en cuenta 🙄", "es")
+    assert "hostility" in found
+    assert "boilerplate" not in found
+    assert "boilerplate" in cues("Gracias por tu opinión. La tendremos en cuenta.", "es")
