@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -70,3 +71,16 @@ def test_no_sentence_is_copied_from_the_source_articles(path: Path) -> None:
     for seed in sorted(SEEDS_DIR.glob("*.txt")):
         copied = ours & _word_runs(seed.read_text(encoding="utf-8"), 7)
         assert not copied, f"{path.name} repeats {seed.name}: {' '.join(sorted(copied)[0])}"
+
+
+def test_the_library_has_seven_bilingual_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import run_cli
+
+    result = run_cli(capsys, "list", "--json")
+    builtin = [entry for entry in json.loads(result.out) if entry["source"] == "builtin"]
+    assert len(builtin) >= 7
+    for entry in builtin:
+        assert {"es", "en"} <= set(entry["languages"]), entry["id"]
+        assert entry["title"]["es"] and entry["title"]["en"]
+    difficulties = {entry["difficulty"] for entry in builtin}
+    assert difficulties == {"introductory", "intermediate", "hard"}
