@@ -107,6 +107,9 @@ def test_diagram_is_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
     assert "calm --> resolved: minute >= 10" in lines
     assert "[*] --> calm" in lines
     assert "resolved --> [*]" in lines
+    # Mermaid's keywords are lower case ('class', not 'Class').
+    assert "class calm s_default" in lines
+    assert not any(line.startswith("Class ") for line in lines)
 
 
 def test_diagram_of_a_builtin_id(capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,8 +82,12 @@ def mermaid_diagram(scenario: Scenario, language: str | None = None) -> str:
     # active in a diagram of the whole scenario.
     if len(lines) > 2 and lines[0] == "---" and lines[2] == "---":
         lines[1] = f"title: {lines[1]}"
+    # It also writes the class statement as 'Class', which Mermaid's parser does not
+    # know: the keyword is lower case.
     lines = [
-        line.replace(" s_active", " s_default") if line.lstrip().startswith("Class ") else line
+        line.replace(" s_active", " s_default").replace("Class ", "class ", 1)
+        if line.lstrip().startswith("Class ")
+        else line
         for line in lines
     ]
     text = "\n".join(lines)

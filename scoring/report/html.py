@@ -49,7 +49,7 @@ def render_html(card: Scorecard) -> str:
     body = [
         f"<h1>{escape(title)}</h1>",
         '<table class="meta">',
-        _row(label("trainee", lang), escape(card.trainee)),
+        _row(label("trainee", lang), escape(card.trainee) or "—"),
         _row(
             label("scenario", lang),
             f"{escape(card.scenario_title)} (<code>{escape(card.scenario_id)}</code>), "

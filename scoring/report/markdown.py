@@ -16,16 +16,21 @@ from scoring.scorecard import Finding, Scorecard
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, *, keep_edges: bool = False) -> str:
     """Text that Markdown shows as it is: specials escaped, line breaks as spaces.
 
     Args:
         text: any text, e.g. a troll's post.
+        keep_edges: keep one space where the text starts or ends with white space
+            (for a piece of a sentence, such as the words around a highlight).
 
     Returns:
         One line of Markdown that renders as ``text``.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    flat = re.sub(r"\s+", " ", text)
+    if not keep_edges:
+        flat = flat.strip()
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
 def render_markdown(card: Scorecard) -> str:
@@ -41,7 +46,7 @@ def render_markdown(card: Scorecard) -> str:
     lines = [
         f"# {label('title', lang)}: {escape_markdown(card.scenario_title)}",
         "",
-        f"- **{label('trainee', lang)}:** {escape_markdown(card.trainee)}",
+        f"- **{label('trainee', lang)}:** {escape_markdown(card.trainee) or '—'}",
         f"- **{label('scenario', lang)}:** {escape_markdown(card.scenario_title)} "
         f"(`{card.scenario_id}`), {label('seed', lang).lower()} {card.seed}",
         f"- **{label('duration', lang)}:** {clock(card.duration)}",
@@ -110,9 +115,9 @@ def _finding(finding: Finding, lang: str) -> list[str]:
         )
     if finding.evidence is not None:
         evidence = finding.evidence
-        before = escape_markdown(evidence.text[: evidence.start])
+        before = escape_markdown(evidence.text[: evidence.start], keep_edges=True).lstrip()
         words = escape_markdown(evidence.words)
-        after = escape_markdown(evidence.text[evidence.end :])
+        after = escape_markdown(evidence.text[evidence.end :], keep_edges=True).rstrip()
         highlighted = f"**{words}**" if words else ""
         lines.append(f"- {label('your_words', lang)}: «{before}{highlighted}{after}»")
     if finding.post_text is not None or finding.evidence is not None:

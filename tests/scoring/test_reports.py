@@ -157,3 +157,17 @@ def test_report_with_an_unknown_format_is_a_usage_error(
 ) -> None:
     result = run_cli(capsys, "report", str(LOGS / "engine-test-en.jsonl"), "--format", "pdf")
     assert result.code == 2
+
+
+def test_markdown_highlight_keeps_the_spaces_around_the_words() -> None:
+    text = "Hola Ana: el doble cobro fue un error nuestro y lo devolvemos."
+    start = text.index("fue")
+    end = text.index(" y lo")
+    card = replace(
+        _hostile_card(),
+        trainee="",
+        findings=(replace(_hostile_card().findings[0], evidence=Evidence(text, start, end)),),
+    )
+    page = render_report(card, "md")
+    assert "«Hola Ana: el doble cobro **fue un error nuestro** y lo devolvemos.»" in page
+    assert "- **Trainee:** —" in page

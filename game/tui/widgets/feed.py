@@ -105,9 +105,13 @@ class Feed(ScrollView, can_focus=True):
         self.refresh()
 
     def append(self, game: Game, post: Post) -> None:
-        """Add one post at the end; follow it if the cursor was on the last row."""
+        """Add one post at the end; the cursor stays where the trainee put it.
+
+        Following new posts would move the selection between reading a post and
+        pressing a key, and the answer would go to whoever posted last.
+        """
         self.game = game
-        following = not self.rows or self.cursor_row >= len(self.rows) - 1
+        following = not self.rows
         self._index[post.id] = len(self.rows)
         self.rows.append(post)
         self._resize_virtual()
