@@ -161,3 +161,20 @@ def test_the_scaffold_of_new_passes_check(
     result = run_cli(capsys, "check", "Mi crisis.yaml", "--seeds", "3")
     assert result.code == 0, result.err
     assert result.out.rstrip().endswith("Mi crisis.yaml: check passed")
+
+
+def test_model_statements_must_hold_what_they_require() -> None:
+    from game.statement_lint import statement_gaps
+
+    text = MINIMAL.read_text(encoding="utf-8") + (
+        "scoring:\n"
+        "  statement:\n"
+        "    requires: [apology, cause]\n"
+        "    good:\n"
+        '      - {es: "Lo sentimos: el café llegó frío porque falló la cafetera.",'
+        ' en: "We are sorry."}\n'
+    )
+    loaded = load_scenario_text(text, "statement.yaml")
+    (issue,) = statement_gaps(loaded.scenario)
+    assert issue.path == ("scoring", "statement", "good", 0, "en")
+    assert "finds no cause in this model statement (en)" in issue.message

@@ -15,6 +15,7 @@ from game.balance import SCORE_KEYS, BalanceReport, check_balance
 from game.scenario import ScenarioError, load_scenario
 from game.scenario.lint import lint_scenario, thin_crowd
 from game.scenario.yamlsource import parse_yaml_text
+from game.statement_lint import statement_gaps
 
 HEADINGS = {
     "speed": "speed",
@@ -91,7 +92,11 @@ def check_one(
     # The loaded scenario keeps its text; reading it again gives the line map.
     source_map = parse_yaml_text(loaded.source_text, display).source_map
     report = check_balance(loaded, seeds=seeds, language=language, margin=margin)
-    issues = [*lint_scenario(loaded.scenario), *thin_crowd(loaded.scenario, report.most_posts)]
+    issues = [
+        *lint_scenario(loaded.scenario),
+        *statement_gaps(loaded.scenario),
+        *thin_crowd(loaded.scenario, report.most_posts),
+    ]
     problems = []
     for issue in issues:
         line, column = source_map.locate(issue.path, key=issue.at_key)
