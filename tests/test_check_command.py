@@ -178,3 +178,19 @@ def test_model_statements_must_hold_what_they_require() -> None:
     (issue,) = statement_gaps(loaded.scenario)
     assert issue.path == ("scoring", "statement", "good", 0, "en")
     assert "finds no cause in this model statement (en)" in issue.message
+
+
+def test_the_authoring_guide_builds_a_scenario_that_passes_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """docs/authoring.md's YAML blocks, joined in order, are a whole scenario."""
+    import re
+
+    from tests.conftest import REPO_DIR
+
+    guide = (REPO_DIR / "docs" / "authoring.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    path = tmp_path / "guide.yaml"
+    path.write_text("".join(blocks), encoding="utf-8")
+    result = run_cli(capsys, "check", str(path), "--seeds", "3")
+    assert result.code == 0, result.err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 
 _SCAFFOLD = """\
@@ -185,4 +186,6 @@ def scaffold_text(name: str, file_name: str) -> str:
     # brace would start a placeholder.
     title = " ".join(name.split()).replace('"', "'").replace("\\", "/")
     title = title.replace("{", "{{").replace("}", "}}")
-    return _SCAFFOLD.format(id=scenario_id_from_name(name), title=title, file=file_name)
+    # The comments show commands to paste into a shell: quote names with spaces.
+    command_name = shlex.quote(file_name)
+    return _SCAFFOLD.format(id=scenario_id_from_name(name), title=title, file=command_name)
