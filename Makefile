@@ -37,6 +37,7 @@ bench: $(APP_STAMP)
 	$(BIN)/python bench/simulate.py
 	$(BIN)/python bench/analyzer_eval.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/tui.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
