@@ -193,6 +193,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.cue": "{cue} ({polarity}, {rule})",
         # Debrief
         "debrief.heading": "Informe: {title}",
+        "debrief.trainee": "Participante: {name}",
         "debrief.outcome": "Final: {phase}  ·  duración {minutes} min  ·  semilla {seed}",
         "debrief.overall": "Total",
         "debrief.findings": "Hallazgos en orden de tiempo",
@@ -396,6 +397,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.cue": "{cue} ({polarity}, {rule})",
         # Debrief
         "debrief.heading": "Debrief: {title}",
+        "debrief.trainee": "Trainee: {name}",
         "debrief.outcome": "Ended in: {phase}  ·  {minutes} min  ·  seed {seed}",
         "debrief.overall": "Overall",
         "debrief.findings": "Findings in time order",

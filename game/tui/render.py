@@ -95,20 +95,37 @@ def post_header(game: Game, post: Post) -> Content:
     )
 
 
-def thread_content(game: Game, post: Post) -> Content:
-    """The history of a post's exchange: each message with its author, then its promises."""
-    parts: list[Content] = []
+def thread_entries(game: Game, post: Post) -> list[tuple[str, Content]]:
+    """Each message of a post's exchange, by post id: its author line and its text.
+
+    The selected post is marked ``▶``; the others are indented as much.
+    """
+    entries: list[tuple[str, Content]] = []
     for item in game.thread_posts(post):
         marker = "▶ " if item.id == post.id else "  "
-        parts.append(Content.assemble(marker, post_header(game, item)))
-        parts.append(Content.assemble("    ", Content(item.text)))
-        parts.append(Content(""))
+        entries.append(
+            (
+                item.id,
+                Content("\n").join(
+                    [
+                        Content.assemble(marker, post_header(game, item)),
+                        Content.assemble("    ", Content(item.text)),
+                    ]
+                ),
+            )
+        )
+    return entries
+
+
+def thread_notes(game: Game, post: Post) -> Content | None:
+    """What follows an exchange's messages: the teams it went to and its promises."""
+    lines: list[Content] = []
     escalated = game.session.threads[post.thread].escalated
     if escalated:
         teams = ", ".join(team_name(game.language, team) for team in escalated)
-        parts.append(Content(tr(game.language, "thread.escalated", teams=teams)))
+        lines.append(Content(tr(game.language, "thread.escalated", teams=teams)))
     for promise in game.thread_promises(post):
-        parts.append(
+        lines.append(
             Content(
                 tr(
                     game.language,
@@ -120,6 +137,18 @@ def thread_content(game: Game, post: Post) -> Content:
                 )
             )
         )
+    return Content("\n").join(lines) if lines else None
+
+
+def thread_content(game: Game, post: Post) -> Content:
+    """The history of a post's exchange: each message with its author, then its promises."""
+    parts: list[Content] = []
+    for _, entry in thread_entries(game, post):
+        parts.append(entry)
+        parts.append(Content(""))
+    notes = thread_notes(game, post)
+    if notes is not None:
+        parts.append(notes)
     return Content("\n").join(parts)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import OptionList
+import pytest
+from textual.widgets import OptionList, Static
 
 from game.scenario.catalog import resolve_scenario
 from game.tui.screens.debrief import DebriefScreen, finding_content
@@ -65,3 +66,35 @@ async def test_themes_dark_light_and_high_contrast(tmp_path: Path) -> None:
         assert app.theme == HIGH_CONTRAST.name
         await pilot.press("ctrl+t")
         assert app.theme == "textual-dark"
+
+
+@pytest.mark.parametrize(
+    ("language", "trainee", "shown"),
+    [
+        ("en", "Ana Ruiz", "Trainee: Ana Ruiz"),
+        ("es", "Ana Ruiz", "Participante: Ana Ruiz"),
+        ("en", "", "Trainee: —"),
+        ("es", "  ", "Participante: —"),
+        ("en", "[b]Ana[/b]", "Trainee: [b]Ana[/b]"),  # plain text, not markup
+    ],
+)
+async def test_the_debrief_names_the_trainee(
+    tmp_path: Path, language: str, trainee: str, shown: str
+) -> None:
+    app = new_app(
+        tmp_path, scenario=resolve_scenario("rebajas"), language=language, trainee=trainee
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.advance_clock(60)
+        await pilot.pause()
+        await pilot.press("x")  # finish now
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen) and debrief.card is not None
+        lines = str(debrief.query_one("#debrief-scores", Static).visual).splitlines()
+        assert lines[1] == shown
+        assert shown in app.export_screenshot().replace("&#160;", " ")

@@ -174,6 +174,8 @@ class DebriefScreen(Screen[None]):
         language = self.language
         lines = [
             Content.styled(tr(language, "debrief.heading", title=card.scenario_title), "bold"),
+            # The name as the trainee typed it: plain text, a dash when none was given.
+            Content(tr(language, "debrief.trainee", name=card.trainee.strip() or "—")),
             Content(
                 tr(
                     language,
