@@ -175,6 +175,35 @@ class Negation:
                 return window[index + 1 :]
         return window
 
+    def after_break(self, span: Span) -> Span | None:
+        """The part of a negated phrase from a conjunction inside it, if that stands.
+
+        The negator reaches only up to the conjunction: in "el bus no pasó porque el
+        conductor se enfermó", "pasó porque" is negated but "porque el conductor"
+        still states a cause.
+
+        Args:
+            span: A negated cue phrase.
+
+        Returns:
+            The span from the first conjunction after the phrase's first word to
+            its end, when the words before it say what was negated (not only a
+            copula: "no fue porque" still negates the cause) and that part is not
+            negated itself; otherwise None.
+        """
+        start, end = span
+        lead: list[str] = []
+        for match in WORD_RE.finditer(self._text, start, end):
+            word = match.group().lower()
+            if lead and word in self._catalog.negation_breaks:
+                # "no fue porque ...": only a copula is negated, so is the cause.
+                content = any(token not in function_words() for token in lead)
+                if content and not self.cancels(match.start()):
+                    return match.start(), end
+                return None
+            lead.append(word)
+        return None
+
     def cancels(self, start: int) -> bool:
         """Tell whether a phrase starting at ``start`` is negated.
 
@@ -218,11 +247,17 @@ def matches(
         The spans that count.
     """
     excluded = spans_of(exclude, text)
-    return [
-        span
-        for span in spans_of(pattern, text)
-        if not overlaps(span, excluded) and not (negation and negation.cancels(span[0]))
-    ]
+    found: list[Span] = []
+    for span in spans_of(pattern, text):
+        if overlaps(span, excluded):
+            continue
+        if negation is None or not negation.cancels(span[0]):
+            found.append(span)
+            continue
+        rest = negation.after_break(span)
+        if rest is not None:
+            found.append(rest)
+    return found
 
 
 def irony_spans(catalog: Catalog, text: str) -> list[Span]:

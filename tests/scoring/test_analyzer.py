@@ -611,3 +611,27 @@ def test_boilerplate_in_an_ironic_reply_is_sarcasm_not_boilerplate() -> None:
     assert "hostility" in found
     assert "boilerplate" not in found
     assert "boilerplate" in cues("Gracias por tu opinión. La tendremos en cuenta.", "es")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La grúa no llegó porque el conductor tuvo un accidente."),
+        ("en", "We didn't deliver on Monday because the bridge was closed."),
+    ],
+)
+def test_a_negator_does_not_reach_past_a_conjunction_inside_a_cue_phrase(
+    lang: str, text: str
+) -> None:
+    assert "cause" in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "No fue porque el conductor tuviera prisa."),
+        ("en", "It wasn't because of the weather."),
+    ],
+)
+def test_a_negated_conjunction_still_negates_the_cause(lang: str, text: str) -> None:
+    assert "cause" not in cues(text, lang)
