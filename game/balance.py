@@ -21,7 +21,6 @@ from game.engine.log import read_log
 from game.engine.policies import POLICIES
 from game.engine.simulate import play
 from game.scenario.loader import LoadedScenario
-from game.scenario.model import Scenario
 from scoring.scorer import score
 
 SCORE_KEYS = ("speed", "empathy", "channel", "honesty", "containment", "overall")
@@ -40,6 +39,7 @@ class BotResult:
         good_endings: sessions that ended in a phase marked final: good.
         bad_endings: sessions that ended in a phase marked final: bad.
         runs: sessions played.
+        per_seed: the scores of each session, in the order of the seeds.
     """
 
     name: str
@@ -48,6 +48,7 @@ class BotResult:
     good_endings: int
     bad_endings: int
     runs: int
+    per_seed: tuple[dict[str, int | None], ...] = ()
 
 
 @dataclass
@@ -124,6 +125,7 @@ def check_balance(
                 good_endings=sum(n for p, n in finals.items() if final_kind.get(p) == "good"),
                 bad_endings=sum(n for p, n in finals.items() if final_kind.get(p) == "bad"),
                 runs=len(seeds),
+                per_seed=tuple(cards),
             )
     return BalanceReport(
         bots=bots,
@@ -131,22 +133,6 @@ def check_balance(
         most_posts=dict(most_posts),
         seeds=tuple(seeds),
     )
-
-
-def has_abuse(scenario: Scenario) -> bool:
-    """Whether anyone in the scenario can break the house rules (a troll, an abusive post).
-
-    Args:
-        scenario: the scenario.
-
-    Returns:
-        True when a troll persona or an abusive post, inject or reaction exists.
-    """
-    if any(persona.archetype == "troll" for persona in scenario.personas):
-        return True
-    tones = [post.tone for post in [*scenario.injects, *scenario.crowd]]
-    tones += [r.then.post.tone for r in scenario.reactions if r.then.post is not None]
-    return "abusive" in tones
 
 
 def _mean(values: Sequence[int | None]) -> float | None:
@@ -159,8 +145,10 @@ def _problems(loaded: LoadedScenario, bots: dict[str, BotResult], margin: float)
     ideal = bots["ideal"]
     ideal_overall = ideal.means["overall"] or 0.0
     for name, bot in bots.items():
-        if name == "ideal" or (name == "troll-feeder" and not has_abuse(loaded.scenario)):
-            continue  # with no troll to feed, troll-feeder plays as the ideal bot does
+        if name == "ideal" or bot.per_seed == ideal.per_seed:
+            # Scored exactly as the ideal bot on every seed: the scenario gave it no
+            # occasion for its bad habit (troll-feeder with no troll), nothing to compare.
+            continue
         theirs = bot.means["overall"] or 0.0
         if ideal_overall - theirs < margin:
             problems.append(

@@ -349,7 +349,16 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def _localized(table: dict[str, str], language: str) -> str:
+def localized(table: dict[str, str], language: str) -> str:
+    """The entry of a per-language table for ``language``, English when it has none.
+
+    Args:
+        table: language code -> text.
+        language: "es" or "en".
+
+    Returns:
+        The text.
+    """
     return table.get(language) or table["en"]
 
 
@@ -364,19 +373,19 @@ def say(key: str, language: str, **values: object) -> str:
     Returns:
         The text. Values are inserted as they are (``str()``), never re-formatted.
     """
-    return _localized(TEMPLATES[key], language).format_map(
+    return localized(TEMPLATES[key], language).format_map(
         {name: str(value) for name, value in values.items()}
     )
 
 
 def cue_name(cue: str, language: str) -> str:
     """A cue id in words, e.g. "prevención" for "prevention" in Spanish."""
-    return _localized(CUE_NAMES[cue], language) if cue in CUE_NAMES else cue
+    return localized(CUE_NAMES[cue], language) if cue in CUE_NAMES else cue
 
 
 def language_name(code: str, language: str) -> str:
     """A language code in words, e.g. "francés" for "fr" in Spanish."""
-    return _localized(LANGUAGE_NAMES[code], language) if code in LANGUAGE_NAMES else code
+    return localized(LANGUAGE_NAMES[code], language) if code in LANGUAGE_NAMES else code
 
 
 def placeholders(template: str) -> set[str]:

@@ -129,7 +129,7 @@ def test_check_locates_lint_and_explains_balance(
         file, line_number, column, _ = line.split(":", 3)
         assert file == str(path) and int(line_number) > 1 and int(column) >= 1
     assert any("balance: ignoring everything does not end badly" in line for line in lines)
-    # No troll in this scenario: troll-feeder plays as ideal and is not held against it.
+    # No troll here: troll-feeder scores as the ideal bot does and is not held against it.
     assert not any("'troll-feeder'" in line for line in lines)
     assert "bots over seeds 1, 2" in result.out
     for bot in ("ideal", "slow", "corporate", "defensive", "troll-feeder", "banhammer"):

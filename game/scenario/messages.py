@@ -118,19 +118,26 @@ def _is_arm_label(part: str) -> bool:
     return part.startswith("<") or "[" in part or part in ("str", "int", "float", "bool", "list")
 
 
-LANGUAGE_KEY_HINT_TRIGGER = "a two-letter language code such as 'es'"
-"""Part of the message for a key that is not a language: often a comma split a text."""
-
-
 def _message(
     path: DataPath, group: list[ErrorDetails], source_map: SourceMap, root: type[BaseModel]
 ) -> str:
     text = _plain_message(path, group, source_map, root)
-    given = group[0].get("input")
-    if LANGUAGE_KEY_HINT_TRIGGER in text and isinstance(given, str) and " " in given.strip():
+    if any(_split_text(error) for error in group):
         # {es: Hola, Ana, en: ...}: the comma ended the text and "Ana" became a key.
         text += "; a comma inside {...} ends a text: put the whole text in quotes"
     return text
+
+
+def _split_text(error: ErrorDetails) -> bool:
+    """A language key that is words: most likely the tail of a text a comma cut off."""
+    ctx = error.get("ctx") or {}
+    given = error.get("input")
+    return (
+        error["type"] == "string_pattern_mismatch"
+        and ctx.get("pattern") == model.LANGUAGE_PATTERN
+        and isinstance(given, str)
+        and " " in given.strip()
+    )
 
 
 def _plain_message(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from scoring.report.labels import clock, label
+from scoring.ledger import clock
+from scoring.report.labels import label
 from scoring.scorecard import Scorecard
 
 WIDTH, HEIGHT = 860, 300

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
+from scoring.ledger import clock
 from scoring.principles import RULES
 from scoring.report.chart import timeline_svg
-from scoring.report.labels import clock, dimension_name, label
+from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts
 from scoring.scorecard import Finding, Scorecard
 

@@ -6,6 +6,8 @@ Finding messages come from ``scoring.messages``; rule titles from
 
 from __future__ import annotations
 
+from scoring.messages import localized
+
 LABELS: dict[str, dict[str, str]] = {
     "title": {"es": "Informe de la sesión", "en": "Session debrief"},
     "trainee": {"es": "Participante", "en": "Trainee"},
@@ -62,19 +64,10 @@ def label(key: str, language: str) -> str:
     Returns:
         The word or phrase.
     """
-    table = LABELS[key]
-    return table.get(language) or table["en"]
+    return localized(LABELS[key], language)
 
 
 def dimension_name(name: str, language: str) -> str:
     """A dimension id in capitals in ``language``, e.g. "EMPATÍA" for "empathy"."""
     table = DIMENSION_NAMES.get(name)
-    if table is None:
-        return name.upper()
-    return table.get(language) or table["en"]
-
-
-def clock(seconds: int) -> str:
-    """Simulated seconds as the game's clock shows them: "12:05" (minutes:seconds)."""
-    minutes, rest = divmod(max(0, int(seconds)), 60)
-    return f"{minutes:02d}:{rest:02d}"
+    return localized(table, language) if table is not None else name.upper()

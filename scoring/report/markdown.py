@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from scoring.ledger import clock
 from scoring.principles import RULES
-from scoring.report.labels import clock, dimension_name, label
+from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts
 from scoring.scorecard import Finding, Scorecard
 
