@@ -31,7 +31,7 @@ from game.engine.session import Session
 from game.engine.simulate import play
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.catalog import builtin_scenario_dir
-from scoring import analyze
+from scoring import analyze, read_reply
 
 TARGET_POSTS = 1000
 TARGET_MS = 100.0
@@ -91,7 +91,7 @@ def measure(loaded: LoadedScenario, policy: str, seeds: range, log_dir: Path) ->
                 POLICIES[policy](),
                 seed=seed,
                 language="es",
-                write_log=False,
+                reader=read_reply,
                 on_end=people.append,
             )
         finally:
@@ -101,11 +101,13 @@ def measure(loaded: LoadedScenario, policy: str, seeds: range, log_dir: Path) ->
         posts.append(result.posts)
         floors.append(faker_floor(people[0]))
         start = time.perf_counter()
-        play(loaded, POLICIES[policy](), seed=seed, language="es", log_dir=log_dir)
+        play(
+            loaded, POLICIES[policy](), seed=seed, language="es", reader=read_reply, log_dir=log_dir
+        )
         logged.append(time.perf_counter() - start)
     busiest = seeds[posts.index(max(posts))]  # peak memory of the largest session
     tracemalloc.start()
-    play(loaded, POLICIES[policy](), seed=busiest, language="es", write_log=False)
+    play(loaded, POLICIES[policy](), seed=busiest, language="es", reader=read_reply)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     median = statistics.median(times)
@@ -132,7 +134,7 @@ def main() -> None:
     options = parser.parse_args()
     loaded = load_scenario(options.scenario)
     seeds = range(1, options.runs + 1)
-    play(loaded, POLICIES["ideal"](), seed=0, language="es", write_log=False)  # warm caches
+    play(loaded, POLICIES["ideal"](), seed=0, language="es", reader=read_reply)  # warm caches
     print(f"scenario: {loaded.scenario.meta.id}, {options.runs} seeds per row, median figures")
     columns = (
         ("ms/session", 11),

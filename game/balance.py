@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Session
-from game.engine.log import read_log
 from game.engine.policies import POLICIES
 from game.engine.simulate import play
+from game.journal.logfile import read_log
 from game.scenario.loader import LoadedScenario
+from scoring import read_reply
 from scoring.scorer import score
 
 SCORE_KEYS = ("speed", "empathy", "channel", "honesty", "containment", "overall")
@@ -111,6 +112,7 @@ def check_balance(
                     make_bot(),
                     seed=seed,
                     language=language,
+                    reader=read_reply,
                     log_dir=Path(folder),
                     on_end=count_crowd,
                 )

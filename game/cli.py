@@ -410,7 +410,9 @@ def _cmd_simulate(options: argparse.Namespace) -> int:
     from game.engine.playbook import PlaybookPlayer, load_playbook
     from game.engine.policies import POLICIES
     from game.engine.simulate import Player, play
+    from game.paths import sessions_dir
     from game.scored import score_log
+    from scoring import read_reply
 
     loaded = resolve_scenario(options.scenario)
     language = _language(loaded.scenario, options.lang)
@@ -422,7 +424,14 @@ def _cmd_simulate(options: argparse.Namespace) -> int:
             if playbook is not None
             else POLICIES[options.policy]()
         )
-        result = play(loaded, player, seed=seed, language=language)
+        result = play(
+            loaded,
+            player,
+            seed=seed,
+            language=language,
+            reader=read_reply,
+            log_dir=sessions_dir(),
+        )
         if result.log is not None:
             result.extra["scores"] = score_log(Path(result.log)).scorecard.scores()
         results.append(result)
@@ -486,7 +495,7 @@ def _cmd_analyze(options: argparse.Namespace) -> int:
 
 
 def _cmd_report(options: argparse.Namespace) -> int:
-    from game.engine.log import LogError
+    from game.journal.codec import LogError
     from game.scored import score_log
     from scoring.report import render_report
 

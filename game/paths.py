@@ -1,4 +1,7 @@
-"""Where crisisdrill keeps user files (user scenarios, session logs)."""
+"""Where crisisdrill keeps user files (user scenarios, session logs).
+
+Read by the application (services, command line, game), never by the pure engine.
+"""
 
 from __future__ import annotations
 
@@ -24,3 +27,8 @@ def data_dir() -> Path:
 def user_scenario_dir() -> Path:
     """The folder whose ``*.yaml`` scenarios appear beside the built-in ones."""
     return data_dir() / "scenarios"
+
+
+def sessions_dir() -> Path:
+    """Where session logs go: ``sessions/`` in the user data folder."""
+    return data_dir() / "sessions"

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine.log import LogError, read_log
 from game.engine.replay import embedded_scenario
+from game.journal.codec import LogError
+from game.journal.logfile import read_log
 from scoring.scorecard import Scorecard
 from scoring.scorer import score
 

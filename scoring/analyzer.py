@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.scenario.model import Cue
+from game.vocabulary import Cue
 from scoring.catalog import SUPPORTED, Catalog, load_catalog
 from scoring.language import OTHER, detect_language
 from scoring.personal_data import PersonalData, find_personal_data
@@ -111,7 +111,7 @@ class Analysis:
         """
         return any(hit.cue == cue for hit in self.cues)
 
-    def cue_ids(self) -> frozenset[str]:
+    def cue_ids(self) -> frozenset[Cue]:
         """List the distinct cues the reply shows.
 
         Returns:
@@ -232,3 +232,24 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
         addresses_customer=addresses(folded.text, context.customer_name),
         personal_data=find_personal_data(text),
     )
+
+
+def read_reply(
+    text: str,
+    language: str,
+    *,
+    customer: str | None = None,
+    minute_of_day: int | None = None,
+) -> Analysis:
+    """Analyse a reply the way the engine asks for it (its ``ReplyReader``).
+
+    The engine never imports scoring: whoever starts a session hands it this function,
+    so the crowd reacts to the same reading that the score and the coach use.
+
+    Args:
+        text: The brand's words.
+        language: The session's language.
+        customer: The name of the person answered, when there is one.
+        minute_of_day: The simulated clock time of the reply, when deadlines matter.
+    """
+    return analyze(text, language, AnalysisContext(customer, minute_of_day))

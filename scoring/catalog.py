@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.scenario.model import Cue
+from game.vocabulary import Cue
 from scoring.matcher import Matcher, MatcherGroup
 from scoring.text import fold, fold_plain
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from game.journal.records import PostRecord
+from game.vocabulary import RuleId
 from scoring.analyzer import Analysis, AnalysisContext, CueHit, analyze
 from scoring.messages import say
 from scoring.scorecard import Dimension, Evidence, Finding, Severity
-from scoring.sessionview import BrandMessage, CrowdPost, SessionView
+from scoring.sessionview import BrandMessage, SessionView
 
 
 class Span(Protocol):
@@ -84,13 +86,13 @@ class Ledger:
 
     def note(
         self,
-        rule: str,
+        rule: RuleId,
         dimension: Dimension,
         severity: Severity,
         time: int,
         key: str,
         *,
-        post: CrowdPost | None = None,
+        post: PostRecord | None = None,
         message: BrandMessage | None = None,
         hit: Span | None = None,
         **values: object,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from game.scenario.model import Cue
+from game.vocabulary import Cue
 from scoring.catalog import CUES, Catalog, load_catalog
 from scoring.language import function_words
 from scoring.matcher import Matcher

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from game.vocabulary import RuleId
+
 Dimension = Literal["speed", "empathy", "channel", "honesty", "containment"]
 DIMENSIONS: tuple[Dimension, ...] = ("speed", "empathy", "channel", "honesty", "containment")
 """The scored dimensions, in the order reports show them."""
@@ -42,7 +44,7 @@ class Finding:
     """One point won or lost, tied to a rule of PRINCIPLES.md and a moment.
 
     Attributes:
-        rule: Rule id, e.g. "P2" (see ``scoring.principles.RULES``).
+        rule: Rule id, e.g. "P2" (see ``game.vocabulary.RULES``).
         dimension: The dimension it counts in.
         severity: "+" (done well) or "-" (a rule broken or missed).
         time: Simulated second it happened.
@@ -55,7 +57,7 @@ class Finding:
         evidence: The trainee's words that show it, when words show it.
     """
 
-    rule: str
+    rule: RuleId
     dimension: Dimension
     severity: Severity
     time: int

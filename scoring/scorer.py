@@ -9,8 +9,8 @@ written in docs/scoring.md and in each judge's docstring.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
+from game.journal.events import Event
 from game.scenario.model import Scenario
 from scoring.judges.channel import judge_channel
 from scoring.judges.containment import judge_containment
@@ -38,13 +38,14 @@ JUDGES: tuple[Callable[[Ledger], None], ...] = (
 )
 
 
-def score(scenario: Scenario, records: Iterable[Mapping[str, Any]]) -> Scorecard:
+def score(scenario: Scenario, records: Iterable[Event]) -> Scorecard:
     """Score one session.
 
     Args:
         scenario: the scenario the session played (the one embedded in its log).
-        records: the log's records, header first, as ``game.engine.log.read_log``
-            returns them; a log cut short by a crash is scored up to where it ends.
+        records: the log's recorded events, header first, as
+            ``game.journal.logfile.read_log`` returns them; a log cut short by a
+            crash is scored up to where it ends.
 
     Returns:
         The scorecard. The same records always give the same scorecard.
@@ -81,11 +82,7 @@ def score(scenario: Scenario, records: Iterable[Mapping[str, Any]]) -> Scorecard
         findings=findings,
         timeline=_timeline(view),
         marks=_marks(view),
-        final_metrics={
-            key: value
-            for key, value in view.final_metrics.items()
-            if key not in ("type", "t") and isinstance(value, int | float)
-        },
+        final_metrics=view.final_metrics.to_dict() if view.final_metrics else {},
     )
 
 
@@ -121,12 +118,12 @@ def _timeline(view: SessionView) -> tuple[TimelinePoint, ...]:
         TimelinePoint(
             time=time,
             phase=_phase_at(view, time),
-            sentiment=float(record.get("sentiment", 0.0)),
-            reach=int(record.get("reach", 0)),
-            negative_reach=int(record.get("negative_reach", 0)),
-            unanswered=int(record.get("unanswered", 0)),
+            sentiment=metrics.sentiment,
+            reach=metrics.reach,
+            negative_reach=metrics.negative_reach,
+            unanswered=metrics.unanswered,
         )
-        for time, record in view.metrics
+        for time, metrics in view.metrics
     )
 
 

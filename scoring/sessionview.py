@@ -1,18 +1,41 @@
-"""A session as the scorer sees it, rebuilt from the records of its log.
+"""A session as the scorer sees it, rebuilt from the recorded events of its log.
 
 The log is the source of truth (DESIGN.md): it holds the people and posts as they were
 generated, the trainee's actions with their texts, phase changes, promises and metric
-snapshots. This module turns those plain records into a few typed lists; it knows the
-record types the engine writes but nothing else of the engine, so scoring an old log
-needs no session to be replayed.
+snapshots, each a typed event of ``game.journal``. This module turns them into a few
+lists the judges read; it knows nothing of the engine, so scoring an old log needs no
+session to be replayed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from game.journal.actions import (
+    Ban,
+    FollowUp,
+    Hide,
+    PrivateMessage,
+    Reply,
+    Search,
+    Statement,
+    Warn,
+)
+from game.journal.events import (
+    ActionTaken,
+    Event,
+    MetricsSampled,
+    PersonJoined,
+    PhaseChanged,
+    PostArrived,
+    PromiseBroken,
+    PromiseKept,
+    PromiseMade,
+    SessionStarted,
+)
+from game.journal.metrics import Metrics
+from game.journal.records import PostRecord
 from game.scenario.model import Fact, Scenario
 
 ANSWER_KINDS = frozenset({"reply", "private_message", "follow_up"})
@@ -34,24 +57,6 @@ class Person:
     def label(self) -> str:
         """The person as "Name (@handle)", for reports."""
         return f"{self.name} ({self.handle})"
-
-
-@dataclass(frozen=True)
-class CrowdPost:
-    """A post from the crowd."""
-
-    id: str
-    time: int
-    channel: str
-    author: str
-    text: str
-    language: str
-    tone: str
-    needs_reply: bool
-    tags_brand: bool
-    thread: str
-    facts: tuple[str, ...]
-    exposure: int
 
 
 @dataclass(frozen=True)
@@ -136,16 +141,16 @@ class SessionView:
     seed: int
     trainee: str
     people: dict[str, Person] = field(default_factory=dict)
-    posts: list[CrowdPost] = field(default_factory=list)
+    posts: list[PostRecord] = field(default_factory=list)
     messages: list[BrandMessage] = field(default_factory=list)
     moderations: list[Moderation] = field(default_factory=list)
     searches: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     promises: dict[str, PromiseRecord] = field(default_factory=dict)
     phases: list[tuple[int, str]] = field(default_factory=list)
-    metrics: list[tuple[int, Mapping[str, Any]]] = field(default_factory=list)
+    metrics: list[tuple[int, Metrics]] = field(default_factory=list)
     end: int = 0
     found_at: dict[str, int] = field(default_factory=dict)
-    post_by_id: dict[str, CrowdPost] = field(default_factory=dict)
+    post_by_id: dict[str, PostRecord] = field(default_factory=dict)
     answers_by_thread: dict[str, list[BrandMessage]] = field(default_factory=dict)
     abusive_authors: set[str] = field(default_factory=set)
 
@@ -155,9 +160,9 @@ class SessionView:
         return self.phases[-1][1]
 
     @property
-    def final_metrics(self) -> Mapping[str, Any]:
-        """The last metric snapshot (empty when the log has none)."""
-        return self.metrics[-1][1] if self.metrics else {}
+    def final_metrics(self) -> Metrics | None:
+        """The last metric snapshot (None when the log has none)."""
+        return self.metrics[-1][1] if self.metrics else None
 
     def fact(self, fact_id: str) -> Fact | None:
         """The scenario's fact with this id."""
@@ -173,7 +178,7 @@ class SessionView:
         """A troll, or someone who wrote an abusive post: house rules may apply (C4)."""
         return person_id in self.abusive_authors
 
-    def thread_posts(self, thread: str) -> list[CrowdPost]:
+    def thread_posts(self, thread: str) -> list[PostRecord]:
         """The crowd posts of one exchange, in order."""
         return [post for post in self.posts if post.thread == thread]
 
@@ -186,75 +191,60 @@ def _archetypes(scenario: Scenario) -> dict[str, str]:
     return {persona.id: persona.archetype for persona in scenario.personas}
 
 
-def build_view(scenario: Scenario, records: Iterable[Mapping[str, Any]]) -> SessionView:
-    """Read a session's log records into a ``SessionView``.
+def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
+    """Read a session's recorded events into a ``SessionView``.
 
     Args:
         scenario: the scenario the log's header embeds.
-        records: the log's records, header first (as ``read_log`` returns them).
+        records: the log's events, header first (as ``read_log`` returns them).
 
     Returns:
-        The view; records of unknown types are skipped, so that newer logs still read.
+        The view.
     """
     items = iter(records)
-    header = next(items, {})
+    header = next(items, None)
     view = SessionView(
         scenario=scenario,
-        language=str(header.get("language", scenario.meta.languages[0])),
-        seed=int(header.get("seed", 0)),
-        trainee=str(header.get("trainee", "")),
+        language=scenario.meta.languages[0],
+        seed=0,
+        trainee="",
         phases=[(0, scenario.phases[0].id)],
     )
+    if isinstance(header, SessionStarted):
+        view.language, view.seed, view.trainee = header.language, header.seed, header.trainee
+    reader = _ActionReader(view)
     archetypes = _archetypes(scenario)
-    visibility = {channel.id: channel.visibility for channel in scenario.channels}
-    private_channel = next((c for c, v in visibility.items() if v == "private"), "")
-    thread_of: dict[str, str] = {}  # post or brand message id -> thread
-    for record in items:
-        kind = record.get("type")
-        time = int(record.get("t", 0))
-        view.end = max(view.end, time)
-        if kind == "person":
-            view.people[record["id"]] = Person(
-                id=record["id"],
-                persona=record["persona"],
-                archetype=archetypes.get(record["persona"], "customer"),
-                name=record["name"],
-                handle=record["handle"],
-                followers=int(record["followers"]),
+    for event in items:
+        view.end = max(view.end, event.time)
+        if isinstance(event, PersonJoined):
+            person = event.person
+            view.people[person.id] = Person(
+                id=person.id,
+                persona=person.persona,
+                archetype=archetypes.get(person.persona, "customer"),
+                name=person.name,
+                handle=person.handle,
+                followers=person.followers,
             )
-        elif kind == "post":
-            post = CrowdPost(
-                id=record["id"],
-                time=time,
-                channel=record["channel"],
-                author=record["author"],
-                text=record["text"],
-                language=record["language"],
-                tone=record["tone"],
-                needs_reply=bool(record["needs_reply"]),
-                tags_brand=bool(record["tags_brand"]),
-                thread=record["thread"],
-                facts=tuple(record.get("facts", ())),
-                exposure=int(record.get("exposure", 0)),
+        elif isinstance(event, PostArrived):
+            view.posts.append(event.post)
+            view.post_by_id[event.post.id] = event.post
+            reader.thread_of[event.post.id] = event.post.thread
+        elif isinstance(event, ActionTaken):
+            reader.read(event)
+        elif isinstance(event, PhaseChanged):
+            view.phases.append((event.time, event.phase))
+        elif isinstance(event, MetricsSampled):
+            view.metrics.append((event.time, event.metrics))
+        elif isinstance(event, PromiseMade):
+            view.promises[event.promise_id] = PromiseRecord(
+                event.promise_id, event.time, event.post_id, event.text, event.due
             )
-            view.posts.append(post)
-            view.post_by_id[post.id] = post
-            thread_of[post.id] = post.thread
-        elif kind == "action":
-            _read_action(view, record, time, thread_of, private_channel, visibility)
-        elif kind == "phase":
-            view.phases.append((time, record["to"]))
-        elif kind == "metrics":
-            view.metrics.append((time, record))
-        elif kind == "promise":
-            view.promises[record["id"]] = PromiseRecord(
-                record["id"], time, record["post"], record["text"], int(record["due"])
-            )
-        elif kind in ("promise_kept", "promise_broken"):
-            promise = view.promises.get(record["id"])
+        elif isinstance(event, PromiseKept | PromiseBroken):
+            promise = view.promises.get(event.promise_id)
             if promise is not None:
-                promise.status = "kept" if kind == "promise_kept" else "broken"
-                promise.settled = time
+                promise.status = "kept" if isinstance(event, PromiseKept) else "broken"
+                promise.settled = event.time
     view.abusive_authors = {p.author for p in view.posts if p.tone == "abusive"} | {
         person.id for person in view.people.values() if person.archetype == "troll"
     }
@@ -264,100 +254,112 @@ def build_view(scenario: Scenario, records: Iterable[Mapping[str, Any]]) -> Sess
     return view
 
 
-def _read_action(
-    view: SessionView,
-    record: Mapping[str, Any],
-    time: int,
-    thread_of: dict[str, str],
-    private_channel: str,
-    visibility: Mapping[str, str],
-) -> None:
-    action: Mapping[str, Any] = record.get("action", {})
-    result: Mapping[str, Any] = record.get("result", {})
-    kind = action.get("kind", "")
-    index = len(view.messages) + len(view.moderations)
-    post_id = action.get("post_id")
-    post = view.post_by_id.get(post_id) if isinstance(post_id, str) else None
-    if kind in ("reply", "private_message") and post is not None:
-        channel = private_channel if kind == "private_message" else action.get("channel")
-        channel = channel or post.channel
-        message = BrandMessage(
-            kind=kind,
-            time=time,
-            text=action.get("text", ""),
-            channel=channel,
-            channels=(channel,),
-            public=visibility.get(channel) == "public",
-            post_id=post.id,
-            thread=post.thread,
-            index=index,
-            reply_id=result.get("reply_id"),
-        )
-        view.messages.append(message)
-        if "reply_id" in result:
-            thread_of[result["reply_id"]] = post.thread
-    elif kind == "statement":
-        channels = tuple(action.get("channels") or ()) or tuple(
-            c for c, v in visibility.items() if v == "public"
-        )
-        view.messages.append(
+class _ActionReader:
+    """Turns the trainee's recorded actions into brand messages and moderations."""
+
+    def __init__(self, view: SessionView) -> None:
+        self.view = view
+        self.thread_of: dict[str, str] = {}  # post or brand message id -> thread
+        channels = view.scenario.channels
+        self.visibility: Mapping[str, str] = {c.id: c.visibility for c in channels}
+        self.private_channel = next((c.id for c in channels if c.visibility == "private"), "")
+
+    def read(self, event: ActionTaken) -> None:
+        view, action, result, time = self.view, event.action, event.result, event.time
+        index = len(view.messages) + len(view.moderations)
+        post_id = getattr(action, "post_id", None)
+        post = view.post_by_id.get(post_id) if isinstance(post_id, str) else None
+        if isinstance(action, Reply | PrivateMessage) and post is not None:
+            self._answer(action, post, time, index, result.reply_id)
+        elif isinstance(action, Statement):
+            self._statement(action, time, index)
+        elif isinstance(action, FollowUp):
+            self._follow_up(action, time, index, result.reply_id)
+        elif isinstance(action, Hide | Warn | Ban) and post is not None:
+            view.moderations.append(Moderation(action.kind, time, post.id, post.author, index))
+            if isinstance(action, Warn) and action.text.strip():
+                view.messages.append(
+                    BrandMessage(
+                        "warning",
+                        time,
+                        action.text,
+                        post.channel,
+                        (post.channel,),
+                        self.visibility.get(post.channel) == "public",
+                        post.id,
+                        post.thread,
+                        index,
+                        result.reply_id,
+                    )
+                )
+        elif isinstance(action, Search):
+            found = result.found or ()
+            view.searches.append((time, found))
+            for found_id in found:
+                view.found_at.setdefault(found_id, time)
+
+    def _answer(
+        self,
+        action: Reply | PrivateMessage,
+        post: PostRecord,
+        time: int,
+        index: int,
+        reply_id: str | None,
+    ) -> None:
+        if isinstance(action, PrivateMessage):
+            channel = self.private_channel or post.channel
+        else:
+            channel = action.channel or post.channel
+        self.view.messages.append(
             BrandMessage(
-                "statement",
-                time,
-                action.get("text", ""),
-                channels[0],
-                channels,
-                True,
-                None,
-                None,
-                index,
+                kind=action.kind,
+                time=time,
+                text=action.text,
+                channel=channel,
+                channels=(channel,),
+                public=self.visibility.get(channel) == "public",
+                post_id=post.id,
+                thread=post.thread,
+                index=index,
+                reply_id=reply_id,
             )
         )
-    elif kind == "follow_up":
-        promise = view.promises.get(action.get("promise_id", ""))
+        if reply_id is not None:
+            self.thread_of[reply_id] = post.thread
+
+    def _statement(self, action: Statement, time: int, index: int) -> None:
+        channels = action.channels or tuple(c for c, v in self.visibility.items() if v == "public")
+        self.view.messages.append(
+            BrandMessage(
+                "statement", time, action.text, channels[0], channels, True, None, None, index
+            )
+        )
+
+    def _follow_up(self, action: FollowUp, time: int, index: int, reply_id: str | None) -> None:
+        view = self.view
+        promise = view.promises.get(action.promise_id)
         if promise is not None and promise.status == "broken" and promise.delivered_late is None:
             promise.delivered_late = time
-        reply_thread = thread_of.get(promise.reply_id, "") if promise else ""
+        reply_thread = self.thread_of.get(promise.reply_id, "") if promise else ""
         posts = view.thread_posts(reply_thread)
-        if posts:
-            # The engine follows up in private once the exchange has moved there.
-            private = any(
-                m.kind == "private_message" and m.thread == reply_thread for m in view.messages
+        if not posts:
+            return
+        # The engine follows up in private once the exchange has moved there.
+        private = any(
+            m.kind == "private_message" and m.thread == reply_thread for m in view.messages
+        )
+        channel = self.private_channel if private else posts[0].channel
+        view.messages.append(
+            BrandMessage(
+                "follow_up",
+                time,
+                action.text,
+                channel,
+                (channel,),
+                not private,
+                posts[-1].id,
+                reply_thread,
+                index,
+                reply_id,
             )
-            channel = private_channel if private else posts[0].channel
-            view.messages.append(
-                BrandMessage(
-                    "follow_up",
-                    time,
-                    action.get("text", ""),
-                    channel,
-                    (channel,),
-                    not private,
-                    posts[-1].id,
-                    reply_thread,
-                    index,
-                    result.get("reply_id"),
-                )
-            )
-    elif kind in ("hide", "warn", "ban") and post is not None:
-        view.moderations.append(Moderation(kind, time, post.id, post.author, index))
-        if kind == "warn" and action.get("text", "").strip():
-            view.messages.append(
-                BrandMessage(
-                    "warning",
-                    time,
-                    action["text"],
-                    post.channel,
-                    (post.channel,),
-                    visibility.get(post.channel) == "public",
-                    post.id,
-                    post.thread,
-                    index,
-                    result.get("reply_id"),
-                )
-            )
-    elif kind == "search":
-        found = tuple(result.get("found", ()))
-        view.searches.append((time, found))
-        for found_id in found:
-            view.found_at.setdefault(found_id, time)
+        )

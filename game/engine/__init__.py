@@ -3,7 +3,9 @@
 Never imports the user interface (a test enforces it).
 """
 
-from game.engine.actions import (
+from game.engine.refusals import ActionError, Refusal
+from game.engine.session import Session
+from game.journal.actions import (
     Action,
     Ban,
     Escalate,
@@ -17,7 +19,6 @@ from game.engine.actions import (
     Wait,
     Warn,
 )
-from game.engine.session import ActionError, Session
 
 __all__ = [
     "Action",
@@ -28,6 +29,7 @@ __all__ = [
     "Hide",
     "Like",
     "PrivateMessage",
+    "Refusal",
     "Reply",
     "Search",
     "Session",

@@ -10,7 +10,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.engine.metrics import Metrics
+from game.journal.metrics import Metrics
 from game.scenario.model import (
     AfterMinuteCondition,
     AllCondition,

@@ -34,7 +34,16 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from game.engine import botlines
-from game.engine.actions import (
+from game.engine.policies import (
+    Bot,
+    exemplars_for,
+    follow_ups_due,
+    reply_text,
+    statement_text,
+)
+from game.engine.session import Session
+from game.engine.world import Person, Post
+from game.journal.actions import (
     Action,
     Ban,
     Escalate,
@@ -46,15 +55,6 @@ from game.engine.actions import (
     Statement,
     Warn,
 )
-from game.engine.policies import (
-    Bot,
-    exemplars_for,
-    follow_ups_due,
-    reply_text,
-    statement_text,
-)
-from game.engine.session import Session
-from game.engine.world import Person, Post
 from game.scenario.messages import problems_from_errors
 from game.scenario.model import Archetype, Id, LocalizedText, Model, Tone
 from game.scenario.problems import Problem, ScenarioError

@@ -11,7 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from game.engine import botlines
-from game.engine.actions import (
+from game.engine.session import Session
+from game.engine.world import Person, Post
+from game.journal.actions import (
     Action,
     Ban,
     FollowUp,
@@ -22,8 +24,7 @@ from game.engine.actions import (
     Statement,
     Warn,
 )
-from game.engine.session import Session
-from game.engine.world import Person, Post
+from game.journal.events import Event, PostArrived
 from game.scenario.model import Exemplars, LocalizedText, StatementRules
 from game.scenario.placeholders import fill
 
@@ -96,6 +97,9 @@ def bad_exemplar(
 class Bot:
     """Base of the built-in bots: remembers what it has already handled.
 
+    A bot watches the session's events for the posts that arrive, and decides on them
+    once they are old enough; it never rescans the whole feed.
+
     Attributes:
         name: the policy name used on the command line.
         handled: ids of posts and promises the bot is done with.
@@ -103,9 +107,15 @@ class Bot:
 
     name: str = "bot"
     handled: set[str] = field(default_factory=set)
+    _arrived: list[str] = field(default_factory=list)  # crowd posts not yet queued
     _open: dict[int, Post] = field(default_factory=dict)  # old enough, by arrival order
     _later: list[tuple[int, int, Post]] = field(default_factory=list)  # heap: (ready, order)
-    _seen: int = 0
+    _count: int = 0
+
+    def observe(self, event: Event) -> None:
+        """Note the crowd's posts as they arrive (subscribed to the session)."""
+        if isinstance(event, PostArrived):
+            self._arrived.append(event.post.id)
 
     def decide(self, session: Session) -> list[Action]:
         """The actions to take now."""
@@ -121,11 +131,11 @@ class Bot:
         no more per step.
         """
         delay_of = delay_seconds if callable(delay_seconds) else lambda _post: delay_seconds
-        for order in range(self._seen, len(session.post_order)):
-            post = session.post_order[order]
-            if not post.from_brand:
-                heapq.heappush(self._later, (post.time + delay_of(post), order, post))
-        self._seen = len(session.post_order)
+        for post_id in self._arrived:
+            post = session.posts[post_id]
+            self._count += 1
+            heapq.heappush(self._later, (post.time + delay_of(post), self._count, post))
+        self._arrived.clear()
         while self._later and self._later[0][0] <= session.now:
             _ready, order, post = heapq.heappop(self._later)
             self._open[order] = post

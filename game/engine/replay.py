@@ -7,12 +7,16 @@ everything else follows from the seed and the actions, taken again at their time
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from game.engine.actions import Wait, action_from_dict
 from game.engine.identities import FakerIdentities, Identity
-from game.engine.log import LogContents, LogError, read_log
-from game.engine.session import ActionError, Session
+from game.engine.ports import ReplyReader
+from game.engine.refusals import ActionError
+from game.engine.session import Session
+from game.journal.actions import Wait
+from game.journal.codec import LogError
+from game.journal.events import ActionTaken, PersonJoined, SessionClosed
+from game.journal.logfile import LogContents, read_log
+from game.journal.records import PersonRecord
 from game.scenario.loader import LoadedScenario, load_scenario_text
 from game.scenario.problems import ScenarioError
 
@@ -24,7 +28,7 @@ class _LoggedOrFresh:
     identity for them contradicts no record.
     """
 
-    def __init__(self, records: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, records: dict[str, PersonRecord]) -> None:
         self._records = records
         self._fresh = FakerIdentities()
 
@@ -32,7 +36,7 @@ class _LoggedOrFresh:
         record = self._records.get(person_id)
         if record is None:
             return self._fresh.identity(person_id, locale, seed, suffix)
-        return Identity(record["name"], record["first_name"], record["handle"], record["city"])
+        return Identity(record.name, record.first_name, record.handle, record.city)
 
 
 def embedded_scenario(contents: LogContents, path: Path) -> LoadedScenario:
@@ -42,17 +46,22 @@ def embedded_scenario(contents: LogContents, path: Path) -> LoadedScenario:
         LogError: the header has no scenario, or it does not validate.
     """
     header = contents.header
-    source, origin = header.get("scenario_source"), header.get("scenario_path")
-    if not isinstance(source, str) or not isinstance(origin, str):
+    if not header.scenario_source:
         raise LogError(f"{path}: the header has no scenario")
     try:
-        return load_scenario_text(source, origin, f"{path} (embedded scenario)")
+        return load_scenario_text(
+            header.scenario_source, header.scenario_path, f"{path} (embedded scenario)"
+        )
     except ScenarioError as error:
         raise LogError(error.render()) from None
 
 
-def rebuild_session(path: Path) -> tuple[Session, LogContents]:
+def rebuild_session(path: Path, reader: ReplyReader) -> tuple[Session, LogContents]:
     """Replay a session log into a new session (which writes no log of its own).
+
+    Args:
+        path: the session log.
+        reader: reads the brand's replies, as it did when the session was played.
 
     Returns:
         The session at the time of the log's last record, and what was read (with
@@ -64,33 +73,29 @@ def rebuild_session(path: Path) -> tuple[Session, LogContents]:
     contents = read_log(path)
     header = contents.header
     loaded = embedded_scenario(contents, path)
-    people = {r["id"]: r for r in contents.records if r.get("type") == "person"}
+    people = {e.person.id: e.person for e in contents.records if isinstance(e, PersonJoined)}
     session = Session(
         loaded,
-        seed=int(header["seed"]),
-        trainee=str(header.get("trainee", "")),
-        language=str(header["language"]),
+        seed=header.seed,
+        reader=reader,
+        trainee=header.trainee,
+        language=header.language,
         identities=_LoggedOrFresh(people),
     )
     # Replay up to the last moment the log knows about, not beyond.
-    last = max(int(record.get("t", 0)) for record in contents.records[1:] or [{}])
-    for record in contents.records[1:]:
-        if record.get("type") != "action":
+    last = max((event.time for event in contents.records[1:]), default=0)
+    for event in contents.records[1:]:
+        if not isinstance(event, ActionTaken):
             continue
-        time = int(record.get("t", 0))
-        try:
-            action = action_from_dict(record["action"])
-        except (KeyError, ValueError) as error:
-            raise LogError(f"{path}: bad action record at t={time}: {error}") from None
-        session.advance_to(time)
-        if isinstance(action, Wait):
-            session.advance_to(min(time + action.seconds, last))
+        session.advance_to(event.time)
+        if isinstance(event.action, Wait):
+            session.advance_to(min(event.time + event.action.seconds, last))
             continue
         try:
-            session.act(action)
+            session.act(event.action)
         except ActionError as error:
-            raise LogError(f"{path}: action at t={time} does not replay: {error}") from None
+            raise LogError(f"{path}: action at t={event.time} does not replay: {error}") from None
     session.advance_to(last)
-    if contents.records[-1].get("type") == "close":
+    if isinstance(contents.records[-1], SessionClosed):
         session.close()
     return session, contents

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from game.engine.actions import Action
-from game.engine.log import SessionLog, new_log_path
-from game.engine.session import ActionError, Session
+from game.engine.ports import ReplyReader
+from game.engine.refusals import ActionError
+from game.engine.session import Session, Subscriber
+from game.journal.actions import Action
+from game.journal.events import Event
+from game.journal.logfile import SessionLog
 from game.scenario.loader import LoadedScenario
 
 STEP_SECONDS = 30
@@ -20,6 +23,10 @@ class Player(Protocol):
     """Anything that decides actions from a session: a bot or a playbook."""
 
     name: str
+
+    def observe(self, event: Event) -> None:
+        """See an event as it happens."""
+        ...
 
     def decide(self, session: Session) -> list[Action]:
         """The actions to take now."""
@@ -61,14 +68,19 @@ class RunResult:
         }
 
 
+def log_stem(scenario_id: str, seed: int) -> str:
+    """How a session's log is named (before its number): ``SCENARIO-seedN``."""
+    return f"{scenario_id}-seed{seed}"
+
+
 def play(
     loaded: LoadedScenario,
     player: Player,
     *,
     seed: int,
     language: str,
+    reader: ReplyReader,
     log_dir: Path | None = None,
-    write_log: bool = True,
     on_end: Callable[[Session], None] | None = None,
 ) -> RunResult:
     """Play one whole session with ``player`` deciding every ``STEP_SECONDS``.
@@ -78,13 +90,24 @@ def play(
         player: the bot or playbook.
         seed: the session's seed.
         language: the session's language.
-        log_dir: where the log goes (default: the user data folder).
-        write_log: False to keep no log (benchmarks).
+        reader: reads the brand's replies (``scoring.read_reply``).
+        log_dir: the folder the log goes to (None: keep no log, as benchmarks do).
         on_end: called with the session once it has ended, before it is closed
             (benchmarks and tests look at its people and posts).
     """
-    log = SessionLog(new_log_path(loaded.scenario.meta.id, seed, log_dir)) if write_log else None
-    session = Session(loaded, seed=seed, language=language, log=log, trainee=f"bot:{player.name}")
+    stem = log_stem(loaded.scenario.meta.id, seed)
+    log = SessionLog.numbered(log_dir, stem) if log_dir is not None else None
+    watchers: list[Subscriber] = [player.observe]
+    if log is not None:
+        watchers.insert(0, log.record)
+    session = Session(
+        loaded,
+        seed=seed,
+        reader=reader,
+        language=language,
+        subscribers=watchers,
+        trainee=f"bot:{player.name}",
+    )
     taken = rejected = 0
     try:
         session.advance(0)

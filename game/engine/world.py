@@ -1,9 +1,13 @@
-"""The people, posts, threads and promises of a session (mutable session state)."""
+"""The people, posts, threads and promises of a session (mutable session state).
+
+What the log and the events carry of them are the frozen records of ``game.journal``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from game.journal.records import BRAND, PersonRecord, PostRecord
 
 # Mood a post's tone starts its author with, and its weight in the audience's sentiment.
 TONE_VALUE = {"positive": 0.6, "neutral": 0.0, "negative": -0.6, "abusive": -0.8}
@@ -50,19 +54,19 @@ class Person:
         """Whether this person breaks the house rules on purpose."""
         return self.archetype == "troll"
 
-    def identity(self) -> dict[str, Any]:
-        """The generated identity, as written to the session log."""
-        return {
-            "id": self.id,
-            "persona": self.persona,
-            "name": self.name,
-            "first_name": self.first_name,
-            "handle": self.handle,
-            "city": self.city,
-            "order": self.order,
-            "locale": self.locale,
-            "followers": self.followers,
-        }
+    def record(self) -> PersonRecord:
+        """The generated identity, as the log keeps it."""
+        return PersonRecord(
+            self.id,
+            self.persona,
+            self.name,
+            self.first_name,
+            self.handle,
+            self.city,
+            self.order,
+            self.locale,
+            self.followers,
+        )
 
 
 @dataclass(slots=True)
@@ -108,30 +112,30 @@ class Post:
     @property
     def from_brand(self) -> bool:
         """Whether the brand wrote this post."""
-        return self.author == "brand"
+        return self.author == BRAND
 
     @property
     def waiting(self) -> bool:
         """Whether it still needs an answer from the brand."""
         return self.needs_reply and self.answered_at is None and not self.hidden
 
-    def record(self) -> dict[str, Any]:
-        """The post as written to the session log."""
-        return {
-            "id": self.id,
-            "t": self.time,
-            "channel": self.channel,
-            "author": self.author,
-            "text": self.text,
-            "language": self.language,
-            "tone": self.tone,
-            "needs_reply": self.needs_reply,
-            "tags_brand": self.tags_brand,
-            "thread": self.thread,
-            "source": self.source,
-            "facts": list(self.facts),
-            "exposure": self.exposure,
-        }
+    def record(self) -> PostRecord:
+        """The post as it appeared, as the log keeps it."""
+        return PostRecord(
+            self.id,
+            self.time,
+            self.channel,
+            self.author,
+            self.text,
+            self.language,
+            self.tone,
+            self.needs_reply,
+            self.tags_brand,
+            self.thread,
+            self.source,
+            self.facts,
+            self.exposure,
+        )
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from game.scenario.placeholders import fill
+from game.vocabulary import Cue, RuleId
 
 FORMAT_VERSION = 1
 
@@ -76,36 +77,6 @@ Archetype = Literal[
 ]
 
 Tone = Literal["positive", "neutral", "negative", "abusive"]
-
-Cue = Literal[
-    "apology",
-    "acknowledgement",
-    "gratitude",
-    "admission",
-    "denial",
-    "blame",
-    "hostility",
-    "cause",
-    "fix",
-    "prevention",
-    "promise",
-    "dm_invite",
-    "data_request",
-    "link_only",
-    "boilerplate",
-    "compensation",
-    "rules_citation",
-]
-"""Cue ids found by the reply analyzer (stable; see DESIGN.md)."""
-
-RuleId = Literal[
-    "P1", "P2", "P3", "P4",
-    "E1", "E2", "E3", "E4", "E5", "E6",
-    "C1", "C2", "C3", "C4", "C5",
-    "H1", "H2", "H3", "H4", "H5",
-    "O1", "O2",
-]  # fmt: skip
-"""Rule ids of PRINCIPLES.md."""
 
 Metric = Literal[
     "reach",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.session import DAY_STARTS_AT_MINUTE
+from game.engine.clock import DAY_STARTS_AT_MINUTE
+from game.vocabulary import RULES, RuleId
 from scoring import AnalysisContext, analyze
 from scoring.messages import cue_name
-from scoring.principles import RULES
 
 # cue id -> (helps?, the rule it touches). Context decides the score; this is the hint.
-CUE_RULES: dict[str, tuple[bool, str]] = {
+CUE_RULES: dict[str, tuple[bool, RuleId]] = {
     "apology": (True, "H2"),
     "acknowledgement": (True, "E1"),
     "gratitude": (True, "E1"),

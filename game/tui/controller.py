@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Literal
 
 from game.engine import Action, ActionError, Session
-from game.engine.events import Event, PostFound
-from game.engine.log import SessionLog, new_log_path
-from game.engine.session import DAY_STARTS_AT_MINUTE
+from game.engine.clock import DAY_STARTS_AT_MINUTE
+from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
+from game.journal.events import Event, PostFound
+from game.journal.logfile import SessionLog
+from game.journal.records import PostRecord
+from game.paths import sessions_dir
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Channel
+from scoring import read_reply
 
 PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned", "brand"]
 
@@ -78,9 +82,17 @@ class Game:
         log_dir: Path | None = None,
     ) -> None:
         # The engine's own helpers name and open the log, exactly as `simulate` does.
-        self.log_path = new_log_path(loaded.scenario.meta.id, seed, log_dir)
-        self._log = SessionLog(self.log_path)
-        self.session = Session(loaded, seed=seed, trainee=trainee, language=language, log=self._log)
+        stem = log_stem(loaded.scenario.meta.id, seed)
+        self._log = SessionLog.numbered(log_dir or sessions_dir(), stem)
+        self.session = Session(
+            loaded,
+            seed=seed,
+            reader=read_reply,
+            trainee=trainee,
+            language=language,
+            subscribers=[self._log.record],
+        )
+        self.log_path = self._log.path
         self.scenario = loaded.scenario
         self.language = language
         self.channels: list[Channel] = list(self.scenario.channels)
@@ -150,7 +162,7 @@ class Game:
         """The channels a statement can go to."""
         return [channel for channel in self.channels if channel.visibility == "public"]
 
-    def person(self, post: Post) -> Person | None:
+    def person(self, post: Post | PostRecord) -> Person | None:
         """The author of a post (None for the brand's own posts)."""
         if post.from_brand:
             return None
@@ -228,7 +240,7 @@ class Game:
         order = self.session.post_order
         arrived = [post for post in order[self._seen :] if post.found]
         self._seen = len(order)
-        found = [event.post for event in events if isinstance(event, PostFound)]
+        found = [self.session.posts[e.post.id] for e in events if isinstance(e, PostFound)]
         for post in [*arrived, *found]:
             if post.id in self._shown:
                 continue

@@ -12,9 +12,10 @@ abusive is the right one. Staff who defend the brand on their own need a private
 
 from __future__ import annotations
 
+from game.journal.records import PostRecord
 from scoring.analyzer import Analysis
 from scoring.ledger import Ledger, Span, first_hit
-from scoring.sessionview import BrandMessage, CrowdPost, Moderation
+from scoring.sessionview import BrandMessage, Moderation
 
 OTHER_CHANNEL = 0.3
 THIRD_PUBLIC = 0.3
@@ -200,7 +201,7 @@ def _statement(ledger: Ledger, message: BrandMessage) -> None:
 
 def _staff(ledger: Ledger) -> None:
     view = ledger.view
-    staff_posts: dict[str, CrowdPost] = {}
+    staff_posts: dict[str, PostRecord] = {}
     for post in view.posts:
         person = view.people.get(post.author)
         if person is not None and person.archetype == "employee":

@@ -7,6 +7,7 @@ the rest is the audience's sentiment at the end mapped from -1..1 to 0..100.
 
 from __future__ import annotations
 
+from game.journal.metrics import Metrics
 from game.scenario.model import Phase
 from scoring.ledger import Ledger
 
@@ -28,8 +29,8 @@ def judge_containment(ledger: Ledger) -> None:
     """
     view = ledger.view
     phase = next(p for p in view.scenario.phases if p.id == view.final_phase)
-    metrics = view.final_metrics
-    sentiment = float(metrics.get("sentiment", 0.0))
+    metrics = view.final_metrics or Metrics()
+    sentiment = metrics.sentiment
     outcome = phase_containment(phase)
     value = PHASE_SHARE * outcome + (1 - PHASE_SHARE) * 50 * (1 + sentiment)
     ledger.credit("containment", value / 100)
@@ -41,7 +42,7 @@ def judge_containment(ledger: Ledger) -> None:
         "containment.outcome",
         phase=phase.name.get(ledger.language) or phase.id,
         sentiment=f"{sentiment:+.2f}",
-        advocates=int(metrics.get("advocates", 0)),
-        detractors=int(metrics.get("detractors", 0)),
-        reach=int(metrics.get("negative_reach", 0)),
+        advocates=metrics.advocates,
+        detractors=metrics.detractors,
+        reach=metrics.negative_reach,
     )

@@ -12,11 +12,12 @@ which nothing was ever answered is not judged here: SPEED counts the silence (P1
 
 from __future__ import annotations
 
+from game.journal.records import PostRecord
 from scoring.analyzer import CueHit
 from scoring.catalog import SUPPORTED
 from scoring.ledger import Ledger, clock, first_hit
 from scoring.messages import language_name
-from scoring.sessionview import BrandMessage, CrowdPost
+from scoring.sessionview import BrandMessage
 
 BASE = 0.6
 FEELING = 0.25
@@ -62,7 +63,7 @@ def judge_empathy(ledger: Ledger) -> None:
     _humility(ledger, by_size)
 
 
-def _noted_hostility(ledger: Ledger, message: BrandMessage, post: CrowdPost) -> bool:
+def _noted_hostility(ledger: Ledger, message: BrandMessage, post: PostRecord) -> bool:
     """Note E2 when the message is hostile (to anyone, trolls included); tell whether."""
     hostile = first_hit(ledger.analysis(message), "hostility")
     if hostile is None:
@@ -83,7 +84,7 @@ def _noted_hostility(ledger: Ledger, message: BrandMessage, post: CrowdPost) -> 
 def _reply(
     ledger: Ledger,
     message: BrandMessage,
-    post: CrowdPost,
+    post: PostRecord,
     said_before: dict[str, tuple[BrandMessage, str]],
 ) -> float:
     analysis = ledger.analysis(message)
@@ -195,7 +196,7 @@ def _reply(
 
 
 def _unreadable_reply(
-    ledger: Ledger, message: BrandMessage, post: CrowdPost, language: str
+    ledger: Ledger, message: BrandMessage, post: PostRecord, language: str
 ) -> float:
     if _wrong_language(language, post.language):
         ledger.note(
@@ -223,7 +224,7 @@ def _unreadable_reply(
     return 1.0
 
 
-def _felt_before(ledger: Ledger, message: BrandMessage, post: CrowdPost) -> bool:
+def _felt_before(ledger: Ledger, message: BrandMessage, post: PostRecord) -> bool:
     """Whether empathy was already shown in the exchange, or is not owed here.
 
     An earlier answer that acknowledged the problem carries over to the next ones, and
@@ -239,7 +240,7 @@ def _felt_before(ledger: Ledger, message: BrandMessage, post: CrowdPost) -> bool
     )
 
 
-def _feeling_hit(ledger: Ledger, message: BrandMessage, post: CrowdPost) -> CueHit | None:
+def _feeling_hit(ledger: Ledger, message: BrandMessage, post: PostRecord) -> CueHit | None:
     analysis = ledger.analysis(message)
     if post.tone == "positive":
         return first_hit(analysis, "gratitude", "acknowledgement")

@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.journal.records import PostRecord
 from game.scenario.model import Fact
 from scoring.catalog import SUPPORTED
 from scoring.ledger import Ledger, clock, first_hit
 from scoring.messages import cue_name
-from scoring.sessionview import BrandMessage, CrowdPost
+from scoring.sessionview import BrandMessage
 
 SILENT_ON_FAULT = 0.5
 BLAMED = 0.2
@@ -82,7 +83,7 @@ def _brand_at_fault(ledger: Ledger) -> bool:
 
 
 def _facts_in_reply(
-    ledger: Ledger, message: BrandMessage, post: CrowdPost, owned_threads: set[str]
+    ledger: Ledger, message: BrandMessage, post: PostRecord, owned_threads: set[str]
 ) -> None:
     view = ledger.view
     facts = [fact for fact in map(view.fact, post.facts) if fact is not None]
@@ -153,7 +154,7 @@ def _facts_in_reply(
 def _owning(
     ledger: Ledger,
     message: BrandMessage,
-    post: CrowdPost,
+    post: PostRecord,
     facts: list[Fact],
     owned_threads: set[str],
 ) -> None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from game.scenario.model import Fact
+from game.vocabulary import RuleId
 from scoring.catalog import SUPPORTED, load_catalog
 from scoring.judges.honesty import fact_statement
 from scoring.ledger import Ledger
@@ -58,6 +59,7 @@ def _judge(ledger: Ledger, message: BrandMessage, fact: Fact, mention: _Mention)
     view = ledger.view
     post = view.post_by_id.get(message.post_id or "")
     statement = fact_statement(ledger, fact)
+    rule: RuleId
     if fact.truth is True and view.fact_known(fact, message.time):
         ledger.credit("honesty", 0.0)
         key, rule = "honesty.promise_ruled_out", "H4"

@@ -10,8 +10,8 @@ HONESTY instead.
 
 from __future__ import annotations
 
+from game.journal.records import PostRecord
 from scoring.ledger import Ledger, clock, minutes
-from scoring.sessionview import CrowdPost
 
 LATE_FACTOR = 4
 """At this many times the expected response time an answer earns nothing."""
@@ -70,7 +70,7 @@ def judge_speed(ledger: Ledger) -> None:
             ledger.note("P3", "speed", "+", time, "speed.search_found", count=len(found))
 
 
-def _unanswered(ledger: Ledger, post: CrowdPost, allowed: int) -> None:
+def _unanswered(ledger: Ledger, post: PostRecord, allowed: int) -> None:
     view = ledger.view
     age = view.end - post.time
     if age < allowed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Literal, get_args
 
-from scoring.principles import RULES
+from game.vocabulary import RULES
 from scoring.report.html import render_html
 from scoring.report.markdown import render_markdown
 from scoring.scorecard import Scorecard

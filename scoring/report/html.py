@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+from game.vocabulary import RULES
 from scoring.ledger import clock
-from scoring.principles import RULES
 from scoring.report.chart import timeline_svg
 from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts

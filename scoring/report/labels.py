@@ -1,7 +1,7 @@
 """The words of the reports themselves (headings, column names), in Spanish and English.
 
 Finding messages come from ``scoring.messages``; rule titles from
-``scoring.principles``. Only the frame of the report lives here.
+``game.vocabulary``. Only the frame of the report lives here.
 """
 
 from __future__ import annotations

@@ -10,10 +10,11 @@ from game.engine.policies import POLICIES
 from game.engine.simulate import play
 from game.engine.world import Post
 from game.scenario import LoadedScenario
+from scoring import read_reply
 
 
 def _session(flagship: LoadedScenario, minutes: int) -> Session:
-    session = Session(flagship, seed=4, language="es")
+    session = Session(flagship, reader=read_reply, seed=4, language="es")
     session.advance(minutes * 60)
     return session
 
@@ -27,7 +28,12 @@ def test_a_viral_session_is_a_storm_of_posts_that_need_no_answer(
 ) -> None:
     sessions: list[Session] = []
     result = play(
-        flagship, POLICIES["slow"](), seed=1, language="es", write_log=False, on_end=sessions.append
+        flagship,
+        POLICIES["slow"](),
+        seed=1,
+        language="es",
+        reader=read_reply,
+        on_end=sessions.append,
     )
     assert "viral" in result.phases
     assert result.posts >= 1000, result.posts  # the target of bench/simulate.py
@@ -74,7 +80,7 @@ def test_the_expert_playbook_answers_only_what_needs_an_answer(
         PlaybookPlayer(playbook=load_playbook(path)),
         seed=1,
         language="es",
-        write_log=False,
+        reader=read_reply,
         on_end=sessions.append,
     )
     session = sessions[0]

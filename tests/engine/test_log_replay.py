@@ -12,16 +12,27 @@ from pathlib import Path
 import pytest
 
 from game.engine import PrivateMessage, Reply, Search, Session, Statement, Warn
-from game.engine.log import LogError, SessionLog, new_log_path, read_log
 from game.engine.replay import rebuild_session
+from game.journal.codec import LogError
+from game.journal.events import ActionTaken, PersonJoined, PostArrived
+from game.journal.logfile import SessionLog, read_log
 from game.paths import DATA_DIR_ENV
 from game.scenario import LoadedScenario
+from scoring import read_reply
 from tests.conftest import ENGINE_SCENARIO
 
 
 def _play(loaded: LoadedScenario, path: Path, seed: int = 5) -> Session:
     """A session with a bit of everything, logged to ``path``."""
-    session = Session(loaded, seed=seed, language="en", trainee="Ana", log=SessionLog(path))
+    log = SessionLog(path)
+    session = Session(
+        loaded,
+        reader=read_reply,
+        seed=seed,
+        language="en",
+        trainee="Ana",
+        subscribers=[log.record],
+    )
     session.advance(130)
     session.act(Search())
     for post in list(session.visible_posts()):
@@ -34,9 +45,8 @@ def _play(loaded: LoadedScenario, path: Path, seed: int = 5) -> Session:
     session.advance(200)
     session.act(Statement("We apologise: the machine broke, we replaced it."))
     session.advance(400)
-    assert session.log is not None
     session.close()
-    session.log.close()
+    log.close()
     return session
 
 
@@ -64,19 +74,20 @@ def test_log_records_people_posts_and_actions(
 ) -> None:
     session = _play(engine_scenario, tmp_path / "a.jsonl")
     records = read_log(tmp_path / "a.jsonl").records
-    kinds = {record["type"] for record in records}
+    kinds = {record.tag for record in records}
     assert {"header", "person", "post", "action", "metrics", "promise"} <= kinds
-    posts = [r for r in records if r["type"] == "post"]
+    posts = [r.post for r in records if isinstance(r, PostArrived)]
     crowd_posts = [p for p in session.posts.values() if not p.from_brand]
-    assert [p["id"] for p in posts] == [p.id for p in crowd_posts]
-    assert {r["id"] for r in records if r["type"] == "person"} == set(session.crowd.people)
-    actions = [r for r in records if r["type"] == "action"]
-    assert actions[0]["action"] == {"kind": "search", "query": ""}
+    assert [p.id for p in posts] == [p.id for p in crowd_posts]
+    people = {r.person.id for r in records if isinstance(r, PersonJoined)}
+    assert people == set(session.crowd.people)
+    actions = [r for r in records if isinstance(r, ActionTaken)]
+    assert actions[0].action == Search()
 
 
 def test_replay_reproduces_the_session(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
     session = _play(engine_scenario, tmp_path / "a.jsonl")
-    rebuilt, contents = rebuild_session(tmp_path / "a.jsonl")
+    rebuilt, contents = rebuild_session(tmp_path / "a.jsonl", read_reply)
     assert contents.warnings == []
     assert rebuilt.state_fingerprint() == session.state_fingerprint()
 
@@ -89,7 +100,7 @@ def test_replay_uses_logged_identities(engine_scenario: LoadedScenario, tmp_path
     record["name"] = "Nombre Desde Log"
     lines[person] = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    rebuilt, _ = rebuild_session(tmp_path / "a.jsonl")
+    rebuilt, _ = rebuild_session(tmp_path / "a.jsonl", read_reply)
     assert rebuilt.crowd.people[record["id"]].name == "Nombre Desde Log"
 
 
@@ -102,7 +113,7 @@ def test_torn_last_line_is_ignored_with_a_warning(
     contents = read_log(tmp_path / "a.jsonl")
     assert len(contents.warnings) == 1
     assert "the last line is incomplete" in contents.warnings[0]
-    _rebuilt, contents = rebuild_session(tmp_path / "a.jsonl")
+    _rebuilt, contents = rebuild_session(tmp_path / "a.jsonl", read_reply)
     assert contents.warnings
 
 
@@ -120,7 +131,7 @@ def test_unusable_logs(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(LogError, match=re.escape(message)):
-        rebuild_session(path)
+        rebuild_session(path, read_reply)
 
 
 def test_missing_log(tmp_path: Path) -> None:
@@ -142,10 +153,24 @@ def test_a_log_appears_only_with_its_whole_header(tmp_path: Path) -> None:
     assert not (tmp_path / "never.jsonl").exists()
 
 
-def test_new_log_names_skip_logs_being_created(tmp_path: Path) -> None:
-    (tmp_path / "x-seed1-001.jsonl").write_text("", encoding="utf-8")
-    (tmp_path / ".x-seed1-002.jsonl.partial").write_text("", encoding="utf-8")
-    assert new_log_path("x", 1, tmp_path).name == "x-seed1-003.jsonl"
+def test_a_numbered_log_takes_the_first_free_name_and_never_an_existing_one(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "x-seed1-001.jsonl").write_text("someone else's", encoding="utf-8")
+    log = SessionLog.numbered(tmp_path, "x-seed1")
+    log.write({"type": "header", "format": 1})
+    log.close()
+    assert log.path.name == "x-seed1-002.jsonl"
+    assert (tmp_path / "x-seed1-001.jsonl").read_text(encoding="utf-8") == "someone else's"
+
+
+def test_a_log_given_an_existing_path_refuses_to_share_it(tmp_path: Path) -> None:
+    path = tmp_path / "taken.jsonl"
+    path.write_text("taken\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        SessionLog(path).write({"type": "header", "format": 1})
+    assert path.read_text(encoding="utf-8") == "taken\n"
+    assert not list(tmp_path.glob(".*.partial"))
 
 
 def test_same_session_same_bytes_across_processes(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from game.engine.playbook import PlaybookPlayer, load_playbook
 from game.engine.policies import POLICIES
 from game.engine.simulate import play
 from game.scenario import LoadedScenario
+from scoring import read_reply
 
 SEEDS = range(1, 21)
 
@@ -21,15 +22,15 @@ def test_cli_lists_every_policy() -> None:
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_ideal_resolves_and_ignorer_melts_down(flagship: LoadedScenario, seed: int) -> None:
-    ideal = play(flagship, POLICIES["ideal"](), seed=seed, language="es", write_log=False)
+    ideal = play(flagship, POLICIES["ideal"](), seed=seed, language="es", reader=read_reply)
     assert ideal.final_phase == "resolved", ideal.phases
-    ignorer = play(flagship, POLICIES["ignorer"](), seed=seed, language="en", write_log=False)
+    ignorer = play(flagship, POLICIES["ignorer"](), seed=seed, language="en", reader=read_reply)
     assert ignorer.final_phase == "meltdown", ignorer.phases
 
 
 @pytest.mark.parametrize("name", sorted(POLICIES))
 def test_every_policy_plays_a_whole_session(flagship: LoadedScenario, name: str) -> None:
-    result = play(flagship, POLICIES[name](), seed=7, language="es", write_log=False)
+    result = play(flagship, POLICIES[name](), seed=7, language="es", reader=read_reply)
     assert result.final_phase in {p.id for p in flagship.scenario.phases}
     assert result.phases[0] == "calm"
     assert result.rejected == 0
@@ -44,7 +45,7 @@ EXAMPLES = Path(__file__).parent.parent.parent / "examples" / "playbooks"
 def test_example_playbooks_load_and_play(flagship: LoadedScenario, path: Path) -> None:
     playbook = load_playbook(path)
     result = play(
-        flagship, PlaybookPlayer(playbook=playbook), seed=2, language="es", write_log=False
+        flagship, PlaybookPlayer(playbook=playbook), seed=2, language="es", reader=read_reply
     )
     assert result.policy == playbook.name
     assert result.actions > 0

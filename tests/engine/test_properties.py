@@ -23,11 +23,12 @@ from game.engine import (
     Statement,
     Warn,
 )
-from game.engine.actions import Action
-from game.engine.log import SessionLog
 from game.engine.replay import rebuild_session
+from game.journal.actions import Action
+from game.journal.logfile import SessionLog
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.catalog import builtin_scenario_dir
+from scoring import read_reply
 from tests.conftest import ENGINE_SCENARIO
 
 LOADED = load_scenario(ENGINE_SCENARIO)
@@ -108,7 +109,9 @@ def _play_and_check(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"s{next(_counter)}.jsonl"
         log = SessionLog(path)
-        session = Session(loaded, seed=seed, language="es", log=log)
+        session = Session(
+            loaded, reader=read_reply, seed=seed, language="es", subscribers=[log.record]
+        )
         last_time = 0
         for wait, kind, index, text in steps:
             events = session.advance(wait)
@@ -137,6 +140,6 @@ def _play_and_check(
                 break
         session.close()
         log.close()
-        rebuilt, _ = rebuild_session(path)
+        rebuilt, _ = rebuild_session(path, read_reply)
         assert rebuilt.state_fingerprint() == session.state_fingerprint()
         rebuilt.close()

@@ -21,7 +21,8 @@ from game.engine import (
     Wait,
     Warn,
 )
-from game.engine.events import (
+from game.engine.world import Post
+from game.journal.events import (
     FactRevealed,
     PhaseChanged,
     PostArrived,
@@ -31,13 +32,13 @@ from game.engine.events import (
     PromiseMade,
     SessionEnded,
 )
-from game.engine.log import SessionLog
-from game.engine.world import Post
+from game.journal.logfile import SessionLog
 from game.scenario import LoadedScenario
+from scoring import read_reply
 
 
 def _session(loaded: LoadedScenario, seed: int = 3, **kwargs: object) -> Session:
-    return Session(loaded, seed=seed, language="es", **kwargs)  # type: ignore[arg-type]
+    return Session(loaded, reader=read_reply, seed=seed, language="es", **kwargs)  # type: ignore[arg-type]
 
 
 def _post_from(session: Session, source: str) -> Post:
@@ -52,7 +53,7 @@ def test_scripted_posts_arrive_on_time_with_placeholders_filled(
     first = _post_from(session, "inject:first")
     assert first.time == 60
     assert first.text in ("@brava mi café llegó frío.", "@brava mi té llegó frío.")
-    assert any(isinstance(e, PostArrived) and e.post is first for e in events)
+    assert any(isinstance(e, PostArrived) and e.post == first.record() for e in events)
     author = session.crowd.people[first.author]
     assert author.persona == "customer"
     assert author.locale in ("es_ES", "es_MX")
@@ -110,7 +111,7 @@ def test_untagged_post_needs_a_search(engine_scenario: LoadedScenario) -> None:
     with pytest.raises(ActionError):
         session.act(Reply(hidden.id, "Hola"))
     events = session.act(Search("café té"))
-    assert [e.post for e in events if isinstance(e, PostFound)] == [hidden]
+    assert [e.post for e in events if isinstance(e, PostFound)] == [hidden.record()]
     assert hidden in session.visible_posts()
 
 
@@ -230,7 +231,7 @@ def test_promises_are_kept_or_broken(engine_scenario: LoadedScenario) -> None:
     assert promise.due == 60 + 30 * 60
     assert not session.threads[first.thread].resolved
     kept = session.act(FollowUp(promise.id, "Te llamamos ahora."))
-    assert isinstance(kept[0], PromiseKept)
+    assert [e for e in kept if isinstance(e, PromiseKept)]
     # The 'kept' reaction: the customer praises the brand where the exchange began.
     praise = [e.post for e in kept if isinstance(e, PostArrived)]
     assert [(p.text, p.channel, p.thread) for p in praise] == [
@@ -263,7 +264,7 @@ def test_a_once_reaction_fires_once_per_person(engine_scenario: LoadedScenario) 
 
 def test_invalid_actions_change_nothing(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
     log = SessionLog(tmp_path / "s.jsonl")
-    session = _session(engine_scenario, log=log)
+    session = _session(engine_scenario, subscribers=[log.record])
     session.advance(60)
     before = (tmp_path / "s.jsonl").read_text(encoding="utf-8")
     for action in (
@@ -292,7 +293,7 @@ def test_session_ends_at_its_duration(engine_scenario: LoadedScenario) -> None:
 
 def test_unknown_language_is_refused(engine_scenario: LoadedScenario) -> None:
     with pytest.raises(ValueError, match="no 'fr' version"):
-        Session(engine_scenario, seed=1, language="fr")
+        Session(engine_scenario, reader=read_reply, seed=1, language="fr")
 
 
 def test_escalating_records_the_team_once(engine_scenario: LoadedScenario) -> None:

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from game.engine.replay import rebuild_session
+from game.journal.events import PostArrived
 from game.paths import DATA_DIR_ENV
+from scoring import read_reply
 from tests.conftest import ENGINE_SCENARIO
 from tests.helpers import run_cli
 
@@ -156,14 +158,14 @@ def test_killed_run_leaves_a_log_that_rebuilds(tmp_path: Path) -> None:
     # Whenever the kill came, every log under its name starts with a whole header and
     # rebuilds: the finished ones and the one being written.
     for path in logs:
-        rebuild_session(path)[0].close()
+        rebuild_session(path, read_reply)[0].close()
     # The newest log was being written when the process died.
     last = max(logs, key=lambda p: p.stat().st_mtime_ns)
-    rebuilt, contents = rebuild_session(last)
-    posts = [r for r in contents.records if r["type"] == "post"]
-    assert [p["id"] for p in posts] == [p.id for p in rebuilt.posts.values() if not p.from_brand][
+    rebuilt, contents = rebuild_session(last, read_reply)
+    posts = [r.post for r in contents.records if isinstance(r, PostArrived)]
+    assert [p.id for p in posts] == [p.id for p in rebuilt.posts.values() if not p.from_brand][
         : len(posts)
     ]
     for record in posts:
-        assert rebuilt.posts[record["id"]].text == record["text"]
+        assert rebuilt.posts[record.id].text == record.text
     rebuilt.close()

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.log import read_log
 from game.engine.policies import POLICIES
 from game.engine.simulate import play
+from game.journal.logfile import read_log
 from game.scenario import LoadedScenario
+from scoring import read_reply
 from scoring.scorecard import Dimension
 from scoring.scorer import score
 
@@ -34,7 +35,7 @@ def means(flagship: LoadedScenario, tmp_path_factory: pytest.TempPathFactory) ->
     for name, bot in POLICIES.items():
         cards = []
         for seed in SEEDS:
-            run = play(flagship, bot(), seed=seed, language="es", log_dir=folder)
+            run = play(flagship, bot(), seed=seed, language="es", reader=read_reply, log_dir=folder)
             assert run.log is not None
             cards.append(score(flagship.scenario, read_log(Path(run.log)).records))
         result[name] = {}

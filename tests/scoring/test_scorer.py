@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from game.engine import Ban, Hide, PrivateMessage, Reply, Search, Session, Statement, Warn
-from game.engine.actions import Action, FollowUp
-from game.engine.log import SessionLog, read_log
 from game.engine.world import Post
+from game.journal.actions import Action, FollowUp
+from game.journal.logfile import SessionLog, read_log
 from game.scenario import LoadedScenario
+from game.vocabulary import RULES
+from scoring import read_reply
 from scoring.messages import TEMPLATES, placeholders
-from scoring.principles import RULES
 from scoring.scorecard import Finding, Scorecard
 from scoring.scorer import score
 
@@ -29,7 +30,14 @@ def _play(
 ) -> Scorecard:
     """Play the scenario with actions at given seconds, then score its log."""
     path = folder / f"session-{len(list(folder.glob('*.jsonl')))}.jsonl"  # logs append
-    session = Session(loaded, seed=5, language=language, log=SessionLog(path), trainee="test")
+    session = Session(
+        loaded,
+        reader=read_reply,
+        seed=5,
+        language=language,
+        subscribers=[SessionLog(path).record],
+        trainee="test",
+    )
     for time, make in sorted(steps, key=lambda step: step[0]):
         session.advance_to(time)
         session.act(make(session))

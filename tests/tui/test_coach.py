@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.tui.coach import CUE_RULES, coach_notes
 from game.tui.render import highlighted, merged, sparkline
-from scoring.principles import RULES
+from game.vocabulary import RULES
 
 
 def test_every_cue_points_at_a_rule_of_the_principles() -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from game.engine.log import read_log
+from game.journal.events import ActionTaken, SessionClosed
+from game.journal.logfile import read_log
 from game.scenario.catalog import resolve_scenario
 from game.scored import score_log
 from game.tui.app import CrisisApp
@@ -183,7 +184,7 @@ async def test_the_like_hide_escalate_follow_up_and_search_keys(tmp_path: Path) 
         assert console(app).select_post(untagged.id)
         await pilot.press("h")
         assert untagged.hidden
-    kinds = [r["action"]["kind"] for r in read_log(app.log_path).records if r["type"] == "action"]
+    kinds = [r.action.kind for r in read_log(app.log_path).records if isinstance(r, ActionTaken)]
     assert kinds == ["like", "escalate", "reply", "follow_up", "search", "hide"]
 
 
@@ -208,7 +209,7 @@ async def test_quitting_mid_session_asks_first_and_keeps_a_usable_log(tmp_path: 
     assert app.return_code == 0
     assert app.log_path is not None
     records = read_log(app.log_path).records
-    assert records[-1]["type"] == "close"
+    assert isinstance(records[-1], SessionClosed)
     assert score_log(app.log_path).scorecard.duration == 5 * 60
 
 

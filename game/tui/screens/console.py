@@ -26,7 +26,8 @@ from game.engine import (
     Statement,
     Warn,
 )
-from game.engine.events import (
+from game.engine.world import Post
+from game.journal.events import (
     FactRevealed,
     PhaseChanged,
     PostArrived,
@@ -36,7 +37,6 @@ from game.engine.events import (
     PromiseKept,
     SessionEnded,
 )
-from game.engine.world import Post
 from game.tui.coach import coach_notes
 from game.tui.config import Mode
 from game.tui.controller import Changes, Game, clock_text, compact_number
@@ -189,7 +189,7 @@ class ConsoleScreen(Screen[None]):
         for event in changes.events:
             if isinstance(event, PostArrived):
                 person = game.person(event.post)
-                if person is not None and person.archetype in INFLUENTIAL and event.post.found:
+                if person is not None and person.archetype in INFLUENTIAL and event.post.tags_brand:
                     kind = (
                         "notice.journalist"
                         if person.archetype == "journalist"

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.log import LogError
+from game.journal.codec import LogError
 from game.paths import data_dir
 from game.scored import score_log
 from game.tui.controller import clock_text
@@ -20,7 +20,7 @@ from game.tui.i18n import tr
 from game.tui.keys import KeySpec, localize
 from game.tui.messages import JumpToPost
 from game.tui.render import highlighted, sparkline
-from scoring.principles import RULES
+from game.vocabulary import RULES
 from scoring.report import render_report
 from scoring.scorecard import Finding, Scorecard
 

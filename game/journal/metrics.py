@@ -1,4 +1,4 @@
-"""The crisis metrics that phase transitions read."""
+"""The crisis metrics that phase transitions read and the log samples."""
 
 from __future__ import annotations
 

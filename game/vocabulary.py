@@ -1,13 +1,49 @@
-"""The rules of PRINCIPLES.md that findings cite: id, slug, dimensions and short titles.
+"""The words every layer shares: cue ids, rule ids and the table of PRINCIPLES.md rules.
 
-Findings carry only the rule id ("P2"); reports and the debrief show the slug and the
-title in the session's language from here. A test keeps this table in step with
-PRINCIPLES.md.
+The reply analyzer names cues, the judges cite rules, the engine's crowd reacts to cues
+and the reports print rules: they all speak this vocabulary, so it lives below them all
+and imports nothing of ours. Findings carry only the rule id ("P2"); reports and the
+debrief show the slug and the title in the session's language from here. A test keeps
+the table in step with PRINCIPLES.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+Cue = Literal[
+    "apology",
+    "acknowledgement",
+    "gratitude",
+    "admission",
+    "denial",
+    "blame",
+    "hostility",
+    "cause",
+    "fix",
+    "prevention",
+    "promise",
+    "dm_invite",
+    "data_request",
+    "link_only",
+    "boilerplate",
+    "compensation",
+    "rules_citation",
+]
+"""Cue ids found by the reply analyzer (stable; see DESIGN.md)."""
+
+CUES: tuple[Cue, ...] = get_args(Cue)
+"""Every cue id, in the order above."""
+
+RuleId = Literal[
+    "P1", "P2", "P3", "P4",
+    "E1", "E2", "E3", "E4", "E5", "E6",
+    "C1", "C2", "C3", "C4", "C5",
+    "H1", "H2", "H3", "H4", "H5",
+    "O1", "O2",
+]  # fmt: skip
+"""Rule ids of PRINCIPLES.md."""
 
 
 @dataclass(frozen=True)
@@ -21,7 +57,7 @@ class Rule:
         title: One-line statement per language.
     """
 
-    id: str
+    id: RuleId
     slug: str
     dimensions: tuple[str, ...]
     title: dict[str, str]
@@ -31,11 +67,11 @@ class Rule:
         return f"{self.id} {self.slug}: {self.title.get(language, self.title['en'])}"
 
 
-def _rule(rule_id: str, slug: str, dimensions: str, es: str, en: str) -> Rule:
+def _rule(rule_id: RuleId, slug: str, dimensions: str, es: str, en: str) -> Rule:
     return Rule(rule_id, slug, tuple(dimensions.split()), {"es": es, "en": en})
 
 
-RULES: dict[str, Rule] = {
+RULES: dict[RuleId, Rule] = {
     rule.id: rule
     for rule in (
         _rule(

@@ -7,7 +7,7 @@ replayed from it, so each one converts to and from a plain dict.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args, get_origin, get_type_hints
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def action_from_dict(data: dict[str, Any]) -> Action:
     """Rebuild an action from :meth:`Action.to_dict` output.
 
     Raises:
-        ValueError: the kind is unknown or fields are missing or extra.
+        ValueError: the kind is unknown, fields are missing or extra, or of the wrong type.
     """
     kind = data.get("kind")
     cls = ACTION_TYPES.get(str(kind))
@@ -149,9 +149,26 @@ def action_from_dict(data: dict[str, Any]) -> Action:
     values = {key: value for key, value in data.items() if key != "kind"}
     if set(values) - names:
         raise ValueError(f"unexpected fields for {kind}: {sorted(set(values) - names)}")
+    hints = get_type_hints(cls)
+    for name, value in values.items():
+        if not _fits(value, hints[name]):
+            raise ValueError(f"bad {kind} action: '{name}' has the wrong type")
     if "channels" in values:
         values["channels"] = tuple(values["channels"])
     try:
         return cls(**values)
     except TypeError as error:
         raise ValueError(f"bad {kind} action: {error}") from None
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a JSON value can stand for a field typed ``hint`` (a tuple as a list)."""
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    if get_origin(hint) is tuple:
+        return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+    return any(_fits(value, option) for option in get_args(hint)) or (
+        value is None and type(None) in get_args(hint)
+    )

@@ -1,0 +1,184 @@
+"""The session log file: JSON Lines, appended and flushed as things happen.
+
+The log is the source of truth of a session. Its first line, the header, carries the
+scenario's own text, the seed, the language and the versions; then come the people and
+posts as they were generated, the trainee's actions, phase changes, promises and metric
+snapshots, each one recorded event (see ``codec``). A session can be rebuilt from its
+log alone (see ``game.engine.replay``), and a log cut short by a crash is still readable
+up to its last whole line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from game.journal.codec import LOG_FORMAT, Json, LogError, decode, encode
+from game.journal.events import Event, SessionStarted
+
+
+class SessionLog:
+    """Appends the recorded events of one session to a file of its own, flushed at once.
+
+    A log appears under its name only once its first record (the header) is whole, and
+    it is created exclusively: a process killed at any moment leaves no log or one that
+    starts with its header, and two sessions never write to the same file. Later
+    records are appended, so a kill can only tear the last line.
+
+    Subscribe ``record`` to a session's events; transient events are passed over.
+
+    Args:
+        path: the file to create; it must not exist yet.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._wanted = path
+        self._numbered: tuple[Path, str] | None = None
+        self._path: Path | None = None
+        self._handle: IO[str] | None = None
+        self._closed = False
+
+    @classmethod
+    def numbered(cls, folder: Path, stem: str) -> SessionLog:
+        """A log named ``STEM-K.jsonl`` in ``folder``, with the first K free when it is created.
+
+        The number is taken when the header is written, by an exclusive link: sessions
+        started at the same moment in one folder each get a file of their own.
+        """
+        log = cls(folder / f"{stem}-001.jsonl")
+        log._numbered = (folder, stem)
+        return log
+
+    @property
+    def path(self) -> Path:
+        """The file (before the first record: the name it is meant to have)."""
+        return self._path or self._wanted
+
+    def record(self, event: Event) -> None:
+        """Append a recorded event; transient events are not kept."""
+        data = encode(event)
+        if data is not None:
+            self.write(data)
+
+    def write(self, record: Json) -> None:
+        """Append one JSON object as a line and flush it to the operating system.
+
+        Raises:
+            FileExistsError: the log was given a path that already exists.
+            ValueError: the log is closed.
+        """
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        if self._handle is None:
+            if self._closed:
+                raise ValueError(f"{self.path}: the log is closed")
+            self._path = self._create(line)
+            self._handle = self._path.open("a", encoding="utf-8")
+            return
+        self._handle.write(line)
+        self._handle.flush()
+
+    def _create(self, first_line: str) -> Path:
+        """Write the first line aside, then link it in under a name nobody holds."""
+        folder = self._wanted.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(prefix=".", suffix=".partial", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(first_line)
+            for candidate in self._candidates():
+                try:
+                    # A hard link fails if the name exists: exclusive, and atomic.
+                    os.link(partial, candidate)
+                except FileExistsError:
+                    if self._numbered is None:
+                        raise
+                    continue
+                return candidate
+            raise AssertionError("unreachable: numbered names never run out")
+        finally:
+            os.unlink(partial)
+
+    def _candidates(self) -> Iterator[Path]:
+        if self._numbered is None:
+            yield self._wanted
+            return
+        folder, stem = self._numbered
+        for number in itertools.count(1):
+            yield folder / f"{stem}-{number:03d}.jsonl"
+
+    def close(self) -> None:
+        """Close the file."""
+        self._closed = True
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+@dataclass
+class LogContents:
+    """A log as read back.
+
+    Attributes:
+        records: every whole record, in order, the header first.
+        warnings: what was skipped (a torn last line), for the user.
+    """
+
+    records: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def header(self) -> SessionStarted:
+        """The header record."""
+        header = self.records[0]
+        assert isinstance(header, SessionStarted)  # read_log refuses a log without one
+        return header
+
+
+def read_log(path: Path) -> LogContents:
+    """Read a session log, tolerating a torn last line (a crash while writing).
+
+    Raises:
+        LogError: the file is missing, has no header, or is damaged before its last line.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError as error:
+        raise LogError(f"{path}: cannot read: {error.strerror or error}") from None
+    contents = LogContents()
+    if lines and lines[-1] == "":
+        lines.pop()
+    objects: list[Json] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            if number == len(lines):
+                contents.warnings.append(
+                    f"{path}:{number}: the last line is incomplete (the session was "
+                    "interrupted); it was ignored"
+                )
+                break
+            raise LogError(f"{path}:{number}: damaged line in the middle of the log") from None
+        objects.append(data)
+    if not objects:
+        raise LogError(f"{path}: not a crisisdrill session log (no header)")
+    _check_header(objects[0], path)
+    contents.records = [
+        decode(data, f"{path}:{number}") for number, data in enumerate(objects, start=1)
+    ]
+    return contents
+
+
+def _check_header(data: Json, path: Path) -> None:
+    if data.get("type") != "header":
+        raise LogError(f"{path}: not a crisisdrill session log (no header)")
+    if data.get("format") != LOG_FORMAT:
+        raise LogError(f"{path}: log format {data.get('format')} is not supported")
