@@ -13,17 +13,13 @@ from functools import cache
 
 from game.scenario.model import (
     AfterMinuteCondition,
-    AllCondition,
-    AnyCondition,
-    Condition,
-    CrowdTemplate,
     FactRevealedCondition,
     Inject,
     MetricCondition,
     MinutesInPhaseCondition,
-    NotCondition,
     Scenario,
 )
+from game.scenario.parts import condition_leaves, posts
 from game.scenario.placeholders import AUTHOR_PLACEHOLDERS, BRAND_PLACEHOLDERS, placeholders_in
 from game.scenario.yamlsource import DataPath
 
@@ -144,10 +140,9 @@ def _check_references(scenario: Scenario) -> Iterator[Issue]:
         post = reaction.then.post
         if post is not None and post.channel not in ("same", "other"):
             yield from refer((*base, "then", "post", "channel"), "channel", post.channel, channels)
-    for path, condition in _all_conditions(scenario):
-        for sub_path, sub in _walk_condition(path, condition):
-            if isinstance(sub, FactRevealedCondition):
-                yield from refer((*sub_path, "fact_revealed"), "fact", sub.fact_revealed, facts)
+    for path, leaf in condition_leaves(scenario):
+        if isinstance(leaf, FactRevealedCondition):
+            yield from refer((*path, "fact_revealed"), "fact", leaf.fact_revealed, facts)
 
 
 def _check_follows(scenario: Scenario, index: int, by_id: Mapping[str, Inject]) -> Iterator[Issue]:
@@ -209,26 +204,6 @@ def _check_follow_cycles(scenario: Scenario) -> Iterator[Issue]:
 
 def _injects_by_id(scenario: Scenario) -> dict[str, Inject]:
     return {inject.id: inject for inject in scenario.injects}
-
-
-def _all_conditions(scenario: Scenario) -> Iterator[tuple[DataPath, Condition]]:
-    for index, transition in enumerate(scenario.transitions):
-        yield ("transitions", index, "when"), transition.when
-    for index, inject in enumerate(scenario.injects):
-        if inject.when is not None:
-            yield ("injects", index, "when"), inject.when
-
-
-def _walk_condition(path: DataPath, condition: Condition) -> Iterator[tuple[DataPath, Condition]]:
-    yield path, condition
-    if isinstance(condition, AllCondition):
-        for index, sub in enumerate(condition.all):
-            yield from _walk_condition((*path, "all", index), sub)
-    elif isinstance(condition, AnyCondition):
-        for index, sub in enumerate(condition.any):
-            yield from _walk_condition((*path, "any", index), sub)
-    elif isinstance(condition, NotCondition):
-        yield from _walk_condition((*path, "not"), condition.not_)
 
 
 def _check_phase_graph(scenario: Scenario) -> Iterator[Issue]:
@@ -314,26 +289,25 @@ def _check_timing(scenario: Scenario) -> Iterator[Issue]:
                 ("reactions", index, "after_minutes"),
                 f"a delay of {reaction.after_minutes} minutes can never pass: {ending}",
             )
-    for path, condition in _all_conditions(scenario):
-        for sub_path, sub in _walk_condition(path, condition):
-            if isinstance(sub, AfterMinuteCondition) and sub.after_minute >= end:
-                yield Issue(
-                    (*sub_path, "after_minute"),
-                    f"after_minute {sub.after_minute} can never hold: {ending}",
-                )
-            if isinstance(sub, MinutesInPhaseCondition) and sub.minutes_in_phase >= end:
-                yield Issue(
-                    (*sub_path, "minutes_in_phase"),
-                    f"minutes_in_phase {sub.minutes_in_phase} can never hold: {ending}",
-                )
-            if isinstance(sub, MetricCondition) and sub.metric == "sentiment":
-                for name in ("above", "below", "at_least", "at_most"):
-                    value = getattr(sub, name)
-                    if value is not None and not -1 <= value <= 1:
-                        yield Issue(
-                            (*sub_path, name),
-                            f"sentiment goes from -1 to 1; {name} {value:g} can never be decided",
-                        )
+    for path, leaf in condition_leaves(scenario):
+        if isinstance(leaf, AfterMinuteCondition) and leaf.after_minute >= end:
+            yield Issue(
+                (*path, "after_minute"),
+                f"after_minute {leaf.after_minute} can never hold: {ending}",
+            )
+        if isinstance(leaf, MinutesInPhaseCondition) and leaf.minutes_in_phase >= end:
+            yield Issue(
+                (*path, "minutes_in_phase"),
+                f"minutes_in_phase {leaf.minutes_in_phase} can never hold: {ending}",
+            )
+        if isinstance(leaf, MetricCondition) and leaf.metric == "sentiment":
+            for name in ("above", "below", "at_least", "at_most"):
+                value = getattr(leaf, name)
+                if value is not None and not -1 <= value <= 1:
+                    yield Issue(
+                        (*path, name),
+                        f"sentiment goes from -1 to 1; {name} {value:g} can never be decided",
+                    )
 
 
 @dataclass(frozen=True)
@@ -404,10 +378,7 @@ def _texts(scenario: Scenario) -> Iterator[tuple[DataPath, dict[str, str], _Text
         yield ("phases", index, "name"), phase.name, plain
         if phase.description is not None:
             yield ("phases", index, "description"), phase.description, plain
-    posts: list[tuple[str, int, Inject | CrowdTemplate]]
-    posts = [("injects", i, item) for i, item in enumerate(scenario.injects)]
-    posts += [("crowd", i, item) for i, item in enumerate(scenario.crowd)]
-    for section, index, item in posts:
+    for section, index, item in posts(scenario):
         for variant, text_map in enumerate(item.text):
             yield (section, index, "text", variant), text_map, post_rule(item.persona)
         if item.replies is not None:
