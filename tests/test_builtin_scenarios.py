@@ -11,6 +11,7 @@ import pytest
 from game.scenario import load_scenario
 from game.scenario.catalog import builtin_scenario_dir
 from game.scenario.diagram import mermaid_diagram
+from tests.shared_files import shared_path
 
 BUILTIN = sorted(builtin_scenario_dir().glob("*.yaml"))
 
@@ -56,19 +57,17 @@ def test_readme_example_validates(tmp_path: Path) -> None:
     assert load_scenario(target).scenario.meta.id == "cafe-frio"
 
 
-SEEDS_DIR = Path(__file__).parent.parent.parent / "shared" / "seeds"
-
-
 def _word_runs(text: str, size: int) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="the source articles are not beside the repo")
 @pytest.mark.parametrize("path", BUILTIN, ids=lambda p: p.stem)
 def test_no_sentence_is_copied_from_the_source_articles(path: Path) -> None:
+    seeds = sorted(shared_path("seeds").glob("*.txt"))
+    assert seeds, "no source articles (*.txt) in the shared seeds folder"
     ours = _word_runs(path.read_text(encoding="utf-8"), 7)
-    for seed in sorted(SEEDS_DIR.glob("*.txt")):
+    for seed in seeds:
         copied = ours & _word_runs(seed.read_text(encoding="utf-8"), 7)
         assert not copied, f"{path.name} repeats {seed.name}: {' '.join(sorted(copied)[0])}"
 

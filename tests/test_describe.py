@@ -26,6 +26,14 @@ from game.scenario.model import Transition
             "(reach > 5 and minute >= 3) or not fact cause known",
         ),
         ({"all": [{"metric": "advocates", "below": 2}]}, "advocates < 2"),
+        (
+            {"not": {"any": [{"after_minute": 3}, {"fact_revealed": "cause"}]}},
+            "not (minute >= 3 or fact cause known)",
+        ),
+        (
+            {"any": [{"all": [{"any": [{"after_minute": 1}, {"after_minute": 2}]}]}]},
+            "(minute >= 1 or minute >= 2)",
+        ),
     ],
 )
 def test_describe(when: dict[str, Any], expected: str) -> None:

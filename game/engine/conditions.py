@@ -11,15 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.journal.metrics import Metrics
+from game.scenario.conditions import LeafCondition, fold
 from game.scenario.model import (
     AfterMinuteCondition,
-    AllCondition,
-    AnyCondition,
     Condition,
     FactRevealedCondition,
     MetricCondition,
     MinutesInPhaseCondition,
-    NotCondition,
 )
 
 
@@ -52,6 +50,22 @@ _COMPARATORS: tuple[tuple[str, Callable[[float, float], bool]], ...] = (
 
 def compile_condition(condition: Condition) -> Check:
     """Turn a validated condition into a function of the session's context."""
+    return fold(condition, leaf=_compile_leaf, all_=_every, any_=_some, not_=_negated)
+
+
+def _every(parts: tuple[Check, ...]) -> Check:
+    return lambda context: all(part(context) for part in parts)
+
+
+def _some(options: tuple[Check, ...]) -> Check:
+    return lambda context: any(option(context) for option in options)
+
+
+def _negated(inner: Check) -> Check:
+    return lambda context: not inner(context)
+
+
+def _compile_leaf(condition: LeafCondition) -> Check:
     if isinstance(condition, MetricCondition):
         return _compile_metric(condition)
     if isinstance(condition, AfterMinuteCondition):
@@ -63,15 +77,6 @@ def compile_condition(condition: Condition) -> Check:
     if isinstance(condition, FactRevealedCondition):
         fact = condition.fact_revealed
         return lambda context: fact in context.revealed
-    if isinstance(condition, AllCondition):
-        parts = tuple(compile_condition(sub) for sub in condition.all)
-        return lambda context: all(part(context) for part in parts)
-    if isinstance(condition, AnyCondition):
-        options = tuple(compile_condition(sub) for sub in condition.any)
-        return lambda context: any(option(context) for option in options)
-    if isinstance(condition, NotCondition):
-        inner = compile_condition(condition.not_)
-        return lambda context: not inner(context)
     raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
 
 

@@ -14,19 +14,16 @@ import math
 from collections.abc import Iterator, Sequence
 
 from game.scenario.checks import Issue
+from game.scenario.conditions import LeafCondition, fold
 from game.scenario.model import (
     AfterMinuteCondition,
-    AllCondition,
-    AnyCondition,
     Condition,
-    CrowdTemplate,
     FactRevealedCondition,
-    Inject,
     MetricCondition,
     MinutesInPhaseCondition,
-    NotCondition,
     Scenario,
 )
+from game.scenario.parts import condition_leaves, posts
 from game.scenario.placeholders import BRAND_PLACEHOLDERS, placeholders_in
 from game.scenario.yamlsource import DataPath
 
@@ -71,6 +68,16 @@ def condition_can_hold(condition: Condition, scenario: Scenario) -> bool:
     Returns:
         False when no session can make it hold.
     """
+    return fold(
+        condition,
+        leaf=lambda leaf: _leaf_can_hold(leaf, scenario),
+        all_=all,
+        any_=any,
+        not_=lambda _inner: True,  # the negation of almost anything can hold at some moment
+    )
+
+
+def _leaf_can_hold(condition: LeafCondition, scenario: Scenario) -> bool:
     duration = scenario.meta.duration_minutes
     if isinstance(condition, MetricCondition):
         low, high = BOUNDED_METRICS.get(condition.metric, (0.0, math.inf))
@@ -88,13 +95,7 @@ def condition_can_hold(condition: Condition, scenario: Scenario) -> bool:
     if isinstance(condition, FactRevealedCondition):
         fact = next((f for f in scenario.facts if f.id == condition.fact_revealed), None)
         return fact is not None and fact.revealed_at_minute is not None
-    if isinstance(condition, AllCondition):
-        return all(condition_can_hold(part, scenario) for part in condition.all)
-    if isinstance(condition, AnyCondition):
-        return any(condition_can_hold(part, scenario) for part in condition.any)
-    if isinstance(condition, NotCondition):
-        return True  # the negation of almost anything can hold at some moment
-    return True
+    return True  # a kind this lint does not know: assume it can hold, as elsewhere
 
 
 def _never_firing_injects(scenario: Scenario) -> Iterator[Issue]:
@@ -117,15 +118,8 @@ def _never_firing_injects(scenario: Scenario) -> Iterator[Issue]:
             )
 
 
-def _posts(scenario: Scenario) -> Iterator[tuple[str, int, Inject | CrowdTemplate]]:
-    for index, inject in enumerate(scenario.injects):
-        yield "injects", index, inject
-    for index, template in enumerate(scenario.crowd):
-        yield "crowd", index, template
-
-
 def _unused_personas(scenario: Scenario) -> Iterator[Issue]:
-    writing = {post.persona for _, _, post in _posts(scenario)}
+    writing = {post.persona for _, _, post in posts(scenario)}
     for index, persona in enumerate(scenario.personas):
         if persona.id not in writing:
             yield Issue(
@@ -135,24 +129,13 @@ def _unused_personas(scenario: Scenario) -> Iterator[Issue]:
             )
 
 
-def _facts_in_conditions(condition: Condition) -> Iterator[str]:
-    if isinstance(condition, FactRevealedCondition):
-        yield condition.fact_revealed
-    elif isinstance(condition, AllCondition | AnyCondition):
-        parts = condition.all if isinstance(condition, AllCondition) else condition.any
-        for part in parts:
-            yield from _facts_in_conditions(part)
-    elif isinstance(condition, NotCondition):
-        yield from _facts_in_conditions(condition.not_)
-
-
 def _unused_facts(scenario: Scenario) -> Iterator[Issue]:
-    used = {fact for _, _, post in _posts(scenario) for fact in post.facts}
-    conditions = [t.when for t in scenario.transitions] + [
-        i.when for i in scenario.injects if i.when is not None
-    ]
-    for condition in conditions:
-        used.update(_facts_in_conditions(condition))
+    used = {fact for _, _, post in posts(scenario) for fact in post.facts}
+    used.update(
+        leaf.fact_revealed
+        for _, leaf in condition_leaves(scenario)
+        if isinstance(leaf, FactRevealedCondition)
+    )
     for index, fact in enumerate(scenario.facts):
         if fact.id not in used and not fact.ruled_out_promises:
             yield Issue(
@@ -187,17 +170,17 @@ def thin_crowd(scenario: Scenario, most_posts: dict[str, int]) -> list[Issue]:
     """
     issues = []
     for index, template in enumerate(scenario.crowd):
-        posts = most_posts.get(template.id, 0)
+        posted = most_posts.get(template.id, 0)
         variety = sum(
             PLACEHOLDER_VARIETY if any(_varying(text) for text in variant.values()) else 1
             for variant in template.text
         )
-        if posts / variety > MAX_REPEATS_PER_VARIANT:
-            needed = math.ceil(posts / MAX_REPEATS_PER_VARIANT)
+        if posted / variety > MAX_REPEATS_PER_VARIANT:
+            needed = math.ceil(posted / MAX_REPEATS_PER_VARIANT)
             issues.append(
                 Issue(
                     ("crowd", index, "text"),
-                    f"crowd template '{template.id}' posted {posts} times in one session "
+                    f"crowd template '{template.id}' posted {posted} times in one session "
                     f"from {len(template.text)} wording(s): each repeats over "
                     f"{MAX_REPEATS_PER_VARIANT} times; give it more variants or placeholders "
                     f"(about {needed} plain wordings, fewer with placeholders)",
@@ -212,7 +195,7 @@ def _varying(text: str) -> bool:
 
 
 def _variant_lists(scenario: Scenario) -> Iterator[tuple[DataPath, Sequence[dict[str, str]]]]:
-    for section, index, post in _posts(scenario):
+    for section, index, post in posts(scenario):
         yield (section, index, "text"), post.text
         if post.replies is not None:
             yield (section, index, "replies", "good"), post.replies.good

@@ -17,6 +17,7 @@ from scoring import read_reply
 from scoring.messages import TEMPLATES, placeholders
 from scoring.scorecard import Finding, Scorecard
 from scoring.scorer import score
+from tests.shared_files import shared_path
 
 Step = tuple[int, Callable[[Session], Action]]
 
@@ -354,12 +355,8 @@ def test_messages_exist_in_both_languages_with_the_same_placeholders(key: str) -
     assert placeholders(TEMPLATES[key]["es"]) == placeholders(TEMPLATES[key]["en"])
 
 
-PRINCIPLES = Path(__file__).resolve().parents[3] / "shared" / "PRINCIPLES.md"
-
-
-@pytest.mark.skipif(not PRINCIPLES.exists(), reason="PRINCIPLES.md is not beside the repo")
 def test_rule_table_matches_principles() -> None:
-    text = PRINCIPLES.read_text(encoding="utf-8")
+    text = shared_path("PRINCIPLES.md").read_text(encoding="utf-8")
     for rule in RULES.values():
         assert f"| {rule.id} {rule.slug} |" in text
 
