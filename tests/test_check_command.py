@@ -164,7 +164,7 @@ def test_the_scaffold_of_new_passes_check(
 
 
 def test_model_statements_must_hold_what_they_require() -> None:
-    from game.statement_lint import statement_gaps
+    from game.services.check.statement_lint import statement_gaps
 
     text = MINIMAL.read_text(encoding="utf-8") + (
         "scoring:\n"

@@ -1,11 +1,11 @@
-"""The pure core never imports the user interface."""
+"""The pure core and the services never import the user interface."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-PURE_PACKAGES = ["game.scenario", "game.engine", "scoring"]
+PURE_PACKAGES = ["game.scenario", "game.engine", "game.services", "scoring"]
 PURE_MODULES = ["game.paths"]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import POLICY_NAMES
+from game.cli.simulate import POLICY_NAMES
 from game.engine.playbook import PlaybookPlayer, load_playbook
 from game.engine.policies import POLICIES
 from game.engine.simulate import play

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.scored import score_log
+from game.services.report import score_log
 from scoring.report import render_report
 from scoring.report.markdown import escape_markdown
 from scoring.scorecard import Evidence, Finding, Scorecard

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from game.journal.events import ActionTaken, SessionClosed
 from game.journal.logfile import read_log
 from game.scenario.catalog import resolve_scenario
-from game.scored import score_log
+from game.services.report import score_log
 from game.tui.app import CrisisApp
 from game.tui.render import thread_content
 from game.tui.screens.console import TEAMS

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from game.scored import score_log
+from game.services.report import score_log
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.dialogs import ChannelsScreen, ConfirmScreen

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -14,7 +13,8 @@ from textual.widgets.option_list import Option
 
 from game.journal.codec import LogError
 from game.paths import data_dir
-from game.scored import score_log
+from game.services.files import write_atomically
+from game.services.report import score_log
 from game.tui.controller import clock_text
 from game.tui.i18n import tr
 from game.tui.keys import KeySpec, localize
@@ -37,14 +37,6 @@ DEBRIEF_KEYS = (
 def reports_dir() -> Path:
     """Where exported reports go: ``reports/`` in the user data folder."""
     return data_dir() / "reports"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that a crash leaves either no file or the whole of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
 
 
 def score_bar(score: int | None, width: int = 20) -> str:

@@ -1,0 +1,70 @@
+"""What the command modules share: exit codes, errors, option types and PATH arguments."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TypeAlias
+
+from game.services.validate import named_files
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+LANGUAGES = ("es", "en")
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``add_subparsers`` returns: each command module adds its parser to it."""
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2, after the usage line)."""
+
+
+def positive_int(text: str) -> int:
+    """An option's whole number from 1 to 10000 (argparse ``type``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to 10000, got {text}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    """An option's number above 0 and up to 1000 (argparse ``type``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"expected a number above 0 and up to 1000, got {text}")
+    return value
+
+
+def count(number: int, noun: str) -> str:
+    """``1 phase``, ``2 phases``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def scenario_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], int]:
+    """The files named by PATH arguments, folders expanded; and how many folders were empty.
+
+    Each empty folder is reported on stderr as it is met.
+
+    Raises:
+        UsageError: an argument is empty.
+    """
+    files: list[tuple[Path, str]] = []
+    empty = 0
+    for argument in arguments:
+        if not argument:
+            raise UsageError("a PATH is empty")
+        named = named_files(argument)
+        if named.empty_folder:
+            print(f"{argument}: no .yaml files in this folder", file=sys.stderr)
+            empty += 1
+        files.extend(named.files)
+    return files, empty

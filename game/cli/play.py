@@ -1,0 +1,94 @@
+"""``crisisdrill play [SCENARIO]``: the game, or without a terminal its plain-text briefing."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+
+from game.cli.catalog import playable, print_catalog
+from game.cli.common import EXIT_OK, LANGUAGES, Commands, positive_float
+from game.services.play import Briefing, briefing, open_scenario
+
+
+def add_parser(commands: Commands) -> None:
+    """Add ``play`` and its options."""
+    play = commands.add_parser("play", help="play a scenario (the default command)")
+    play.add_argument("scenario", nargs="?", help="a built-in scenario id or a YAML file")
+    play.add_argument("--seed", type=int, default=None, help="seed of the crowd (default: random)")
+    play.add_argument("--lang", choices=LANGUAGES, default=None, help="language")
+    play.add_argument("--speed", type=positive_float, default=1.0, help="simulated speed factor")
+    play.add_argument("--trainee", default=None, help="trainee name for the session log")
+    play.add_argument(
+        "--mode",
+        choices=("practice", "exam"),
+        default="practice",
+        help="practice (pause, live coach) or exam (no pause, no hints)",
+    )
+    play.set_defaults(handler=run)
+
+
+def run(options: argparse.Namespace) -> int:
+    """Play the game; without a terminal (a pipe, a test) print the catalog or briefing."""
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    opened = open_scenario(options.scenario, options.lang) if options.scenario is not None else None
+    if not interactive:
+        if opened is None:
+            scenarios = playable()
+            print("Scenarios (play one with: crisisdrill play ID):\n")
+            print_catalog(scenarios, sys.stdout, options.lang or "en")
+            return EXIT_OK
+        print_briefing(briefing(opened.loaded, opened.language))
+        print("\nRun this command in a terminal to play the scenario.")
+        return EXIT_OK
+    # Textual loads only when a game is played.
+    from game.tui import AppConfig, make_app
+
+    app = make_app(
+        AppConfig(
+            scenario=opened.loaded if opened is not None else None,
+            language=options.lang,
+            seed=options.seed,
+            trainee=options.trainee or "",
+            speed=options.speed,
+            mode=options.mode,
+        )
+    )
+    app.run()
+    if app.log_path is not None:
+        print(f"Session log: {app.log_path}")
+        print(f"Report: crisisdrill report {shlex.quote(str(app.log_path))}")
+    return EXIT_OK
+
+
+def print_briefing(brief: Briefing) -> None:
+    """Print a briefing: the brand, its rules, channels, what is known and the goals."""
+    spanish = brief.language == "es"
+    print(f"{brief.title}  ({brief.difficulty}, {brief.duration_minutes} min)")
+    print(brief.summary)
+    print()
+    print(f"{'Marca' if spanish else 'Brand'}: {brief.brand_name} {brief.brand_handle}")
+    print(f"{'Normas de la comunidad' if spanish else 'Community rules'}:")
+    for rule in brief.house_rules:
+        print(f"  - {rule}")
+    print(f"{'Canales' if spanish else 'Channels'}:")
+    for channel in brief.channels:
+        visibility = {"public": "público", "private": "privado"}[channel.visibility]
+        print(
+            f"  - {channel.name} ({visibility if spanish else channel.visibility}, "
+            f"{channel.response_minutes} min)"
+        )
+    groups = (
+        (brief.true_facts, "Lo que es cierto", "What is true"),
+        (brief.false_facts, "Lo que es falso", "What is false"),
+        (brief.unknown_facts, "Lo que nadie sabe todavía", "What nobody knows yet"),
+    )
+    for facts, spanish_heading, english_heading in groups:
+        if facts:
+            print(f"{spanish_heading if spanish else english_heading}:")
+            for fact in facts:
+                print(f"  - {fact}")
+    if brief.goals:
+        print(f"{'Objetivos' if spanish else 'Goals'}:")
+        for goal in brief.goals:
+            print(f"  - {goal}")

@@ -1,0 +1,70 @@
+"""``crisisdrill simulate SCENARIO (--policy NAME | --playbook FILE)``: headless sessions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game.cli.common import EXIT_OK, LANGUAGES, Commands, positive_int
+
+# Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
+POLICY_NAMES = ("ideal", "slow", "corporate", "defensive", "troll-feeder", "banhammer", "ignorer")
+
+
+def add_parser(commands: Commands) -> None:
+    """Add ``simulate`` and its options."""
+    simulate = commands.add_parser(
+        "simulate", help="play a scenario headlessly with a built-in bot or a playbook"
+    )
+    simulate.add_argument("scenario", help="a built-in scenario id or a YAML file")
+    player = simulate.add_mutually_exclusive_group(required=True)
+    player.add_argument("--policy", choices=POLICY_NAMES, help="a built-in bot")
+    player.add_argument("--playbook", type=Path, help="a playbook YAML file")
+    simulate.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
+    simulate.add_argument("--runs", type=positive_int, default=1, help="seeds to play")
+    simulate.add_argument("--lang", choices=LANGUAGES, default=None, help="language")
+    simulate.add_argument("--json", action="store_true", help="print one JSON document")
+    simulate.set_defaults(handler=run)
+
+
+def run(options: argparse.Namespace) -> int:
+    """Play the sessions, then print each one's outcome, scores and log."""
+    # The engine pulls in Faker and transitions: imported only when simulating.
+    from game.services.simulate import simulate
+
+    results = simulate(
+        options.scenario,
+        policy=options.policy,
+        playbook=options.playbook,
+        seed=options.seed,
+        runs=options.runs,
+        language=options.lang,
+    )
+    if options.json:
+        json.dump(
+            [result.to_json() for result in results], sys.stdout, ensure_ascii=False, indent=2
+        )
+        print()
+        return EXIT_OK
+    for result in results:
+        metrics = result.metrics
+        print(
+            f"seed {result.seed}: {result.final_phase} ({' > '.join(result.phases)}); "
+            f"{result.posts} posts, {result.actions} actions; sentiment "
+            f"{metrics['sentiment']:+.2f}, negative reach {metrics['negative_reach']:,}, "
+            f"unanswered {metrics['unanswered']}"
+        )
+        scores = result.extra.get("scores", {})
+        if scores:
+            print(
+                "  scores: "
+                + ", ".join(f"{name} {_score(value)}" for name, value in scores.items())
+            )
+        print(f"  log: {result.log}")
+    return EXIT_OK
+
+
+def _score(value: int | None) -> str:
+    return "-" if value is None else str(value)

@@ -1,1 +1,0 @@
-"""Subcommands of the command line that have more to them than a few lines of ``cli.py``."""

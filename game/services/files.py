@@ -1,0 +1,39 @@
+"""Writing files so that a crash never leaves half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+
+def write_atomically(path: Path, text: str, *, make_folders: bool = True) -> None:
+    """Write a text file so that a crash leaves either the old file or the whole new one.
+
+    The text goes to a hidden ``.NAME.partial`` beside ``path`` first, which then takes
+    its place in one step; if anything fails on the way the partial file is removed.
+
+    Args:
+        path: the file to write.
+        text: its whole content, written as UTF-8.
+        make_folders: create missing parent folders first; False when the user named
+            the path, where a missing folder is more likely a typo than a wish.
+
+    Raises:
+        OSError: the folder or the file cannot be written.
+    """
+    if make_folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            # On disk before the rename: otherwise a power cut can leave an empty file
+            # under the new name.
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,69 @@
+"""``simulate``: play a scenario headlessly with a built-in bot or a playbook, and score it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from game.engine.playbook import PlaybookPlayer, load_playbook
+from game.engine.policies import POLICIES
+from game.engine.simulate import Player, RunResult, play
+from game.paths import sessions_dir
+from game.services.play import open_scenario
+from game.services.report import score_log
+from scoring import read_reply
+
+
+def simulate(
+    argument: str,
+    *,
+    policy: str | None = None,
+    playbook: Path | None = None,
+    seed: int = 1,
+    runs: int = 1,
+    language: str | None = None,
+) -> list[RunResult]:
+    """Play ``runs`` sessions on seeds ``seed``, ``seed + 1``, ... and score each log.
+
+    Each session's log goes to the user data folder, as a played session's does.
+
+    Args:
+        argument: a built-in or user scenario id, or a path.
+        policy: the name of a built-in bot (one of ``POLICIES``).
+        playbook: a playbook file; it takes the place of ``policy``.
+        seed: the first seed.
+        runs: how many seeds to play.
+        language: the sessions' language (default: the scenario's first).
+
+    Returns:
+        One result per seed, in order; its ``extra["scores"]`` holds the scores.
+
+    Raises:
+        ScenarioError: the scenario or the playbook is invalid, or no scenario has
+            that id.
+        ValueError: neither a policy nor a playbook, or an unknown policy.
+    """
+    opened = open_scenario(argument, language)
+    new_player: Callable[[], Player]
+    if playbook is not None:
+        new_player = partial(PlaybookPlayer, playbook=load_playbook(playbook))
+    elif policy is not None and policy in POLICIES:
+        new_player = POLICIES[policy]
+    else:
+        raise ValueError(f"expected a policy ({', '.join(POLICIES)}) or a playbook")
+    results = []
+    for run_seed in range(seed, seed + runs):
+        # A fresh player per session: bots remember what they have handled.
+        result = play(
+            opened.loaded,
+            new_player(),
+            seed=run_seed,
+            language=opened.language,
+            reader=read_reply,
+            log_dir=sessions_dir(),
+        )
+        if result.log is not None:
+            result.extra["scores"] = score_log(Path(result.log)).scorecard.scores()
+        results.append(result)
+    return results
