@@ -42,10 +42,12 @@ class ComposerIntent:
     Attributes:
         needs_text: an empty text cannot be sent.
         coach_kind: the kind of message the coach reads it as (None: no coaching).
+        done_key: what the console says once it is done (None: nothing).
     """
 
     needs_text: ClassVar[bool] = True
     coach_kind: ClassVar[MessageKind | None] = None
+    done_key: ClassVar[str | None] = "notice.sent"
 
     @property
     def post_id(self) -> str | None:
@@ -62,7 +64,7 @@ class ComposerIntent:
 
     def done(self) -> Notice | None:
         """What the console says once the engine has taken the action."""
-        return Notice("notice.sent", {"handle": ""})
+        return Notice(self.done_key, {"handle": ""}) if self.done_key else None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,10 @@ class PostIntent(ComposerIntent):
     def label(self, game: Game) -> str:
         """To whom it goes."""
         return tr(game.language, self.label_key, handle=self.handle)
+
+    def done(self) -> Notice | None:
+        """What the console says, naming the author (a warning and a ban do)."""
+        return Notice(self.done_key, {"handle": self.handle}) if self.done_key else None
 
 
 @dataclass(frozen=True)
@@ -124,14 +130,11 @@ class WarnIntent(PostIntent):
     needs_text: ClassVar[bool] = False
     coach_kind: ClassVar[MessageKind | None] = "warning"
     label_key: ClassVar[str] = "composer.warn"
+    done_key: ClassVar[str | None] = "notice.warned"
 
     def action(self, text: str) -> Action:
         """Warn the author."""
         return Warn(self.target, text)
-
-    def done(self) -> Notice | None:
-        """Name who was warned."""
-        return Notice("notice.warned", {"handle": self.handle})
 
 
 @dataclass(frozen=True)
@@ -139,14 +142,11 @@ class BanIntent(PostIntent):
     """A ban of a post's author, with the reason."""
 
     label_key: ClassVar[str] = "composer.ban"
+    done_key: ClassVar[str | None] = "notice.banned"
 
     def action(self, text: str) -> Action:
         """Ban the author."""
         return Ban(self.target, text)
-
-    def done(self) -> Notice | None:
-        """Name who was banned."""
-        return Notice("notice.banned", {"handle": self.handle})
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,7 @@ class SearchIntent(ComposerIntent):
     """A search of the networks; empty words monitor everything."""
 
     needs_text: ClassVar[bool] = False
+    done_key: ClassVar[str | None] = None  # the engine's events announce what it found
 
     def label(self, game: Game) -> str:
         """What a search does."""
@@ -197,7 +198,3 @@ class SearchIntent(ComposerIntent):
     def action(self, text: str) -> Action:
         """Search."""
         return Search(text)
-
-    def done(self) -> Notice | None:
-        """The posts found are announced by the engine's events instead."""
-        return None
