@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from game.tui.config import AppConfig, Mode
 from game.tui.i18n import LANGUAGES, tr
-from game.tui.library import library
 from game.tui.messages import BriefingAccepted, JumpToPost, ScenarioChosen, SessionOver
 from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.screens.picker import PickerScreen
@@ -76,7 +75,9 @@ class CrisisApp(App[None]):
         if self.config.scenario is not None:
             self._briefing(self.config.scenario, can_go_back=False)
             return
-        self.push_screen(PickerScreen(library(), language=self.language, mode=self.mode))
+        # The picker reads the library itself, in a worker, behind a loading indicator.
+        picker = PickerScreen.in_language(self.language)
+        self.push_screen(picker(None, language=self.language, mode=self.mode))
 
     def _briefing(self, loaded: LoadedScenario, *, can_go_back: bool) -> None:
         from game.tui.screens.briefing import BriefingScreen
@@ -90,7 +91,7 @@ class CrisisApp(App[None]):
             self.seed = random.SystemRandom().randrange(1, 1_000_000)
         assert self.seed is not None
         self.push_screen(
-            BriefingScreen(
+            BriefingScreen.in_language(self.language)(
                 loaded,
                 language=self.language,
                 mode=self.mode,
@@ -101,18 +102,10 @@ class CrisisApp(App[None]):
         )
 
     def on_scenario_chosen(self, message: ScenarioChosen) -> None:
-        """The picker chose: load the scenario in full and show the briefing."""
-        from game.scenario.loader import load_scenario
-        from game.scenario.problems import ScenarioError
-
-        try:
-            loaded = load_scenario(Path(message.entry.path))
-        except ScenarioError as error:  # changed since it was listed
-            self.notify(error.render(), severity="error", markup=False)
-            return
+        """The picker chose (and loaded the scenario in full): show the briefing."""
         self.language = message.language
         self.mode = message.mode
-        self._briefing(loaded, can_go_back=True)
+        self._briefing(message.loaded, can_go_back=True)
 
     def on_briefing_accepted(self, message: BriefingAccepted) -> None:
         """Start the session and show the console."""
@@ -127,7 +120,7 @@ class CrisisApp(App[None]):
             trainee=self.config.trainee,
             log_dir=self.config.log_dir,
         )
-        self.console_screen = ConsoleScreen(
+        self.console_screen = ConsoleScreen.in_language(self.language)(
             self.game,
             mode=self.mode,
             speed=self.config.speed,
@@ -149,7 +142,7 @@ class CrisisApp(App[None]):
                 break
             self.pop_screen()
         if self.debrief is None:
-            self.debrief = DebriefScreen(
+            self.debrief = DebriefScreen.in_language(self.language)(
                 self.game.log_path,
                 language=self.language,
                 report_dir=self.config.report_dir,

@@ -1,53 +1,35 @@
-"""The practice-mode coach: which cues a reply shows and which rule each one touches.
+"""The practice-mode coach: the cues of a message and the rules the judges read them for.
 
-The analyzer names cues; PRINCIPLES.md names rules. This table joins the two for the
-live hint only (the debrief's findings come from the scorer, which judges in context).
+Which rule a cue touches, and whether it helps, is the scorer's knowledge
+(``scoring.coaching``); this module only words it for the coach panel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from game.engine.clock import DAY_STARTS_AT_MINUTE
 from game.vocabulary import RULES, RuleId
 from scoring import AnalysisContext, analyze
+from scoring.coaching import MessageKind, read_message
 from scoring.messages import cue_name
-
-# cue id -> (helps?, the rule it touches). Context decides the score; this is the hint.
-CUE_RULES: dict[str, tuple[bool, RuleId]] = {
-    "apology": (True, "H2"),
-    "acknowledgement": (True, "E1"),
-    "gratitude": (True, "E1"),
-    "admission": (True, "H1"),
-    "denial": (False, "H1"),
-    "blame": (False, "E2"),
-    "hostility": (False, "E2"),
-    "cause": (True, "H2"),
-    "fix": (True, "H2"),
-    "prevention": (True, "H2"),
-    "promise": (True, "H4"),
-    "dm_invite": (True, "C2"),
-    "data_request": (False, "C3"),
-    "link_only": (False, "P4"),
-    "boilerplate": (False, "E4"),
-    "compensation": (True, "E5"),
-    "rules_citation": (True, "C4"),
-}
 
 
 @dataclass(frozen=True)
 class CoachNote:
-    """One cue found in a reply, for the coach panel.
+    """One cue found in a message, for the coach panel.
 
     Attributes:
         cue: the cue id.
         name: the cue in words, in the session's language.
-        words: the words of the reply that show it.
-        start: where they start in the reply.
+        words: the words of the message that show it.
+        start: where they start in the message.
         end: where they end.
-        helps: whether the cue usually earns points.
-        rule: the rule id it touches.
-        rule_label: the rule's id, slug and title in the session's language.
+        helps: whether the cue usually earns points (None: not scored in this kind
+            of message).
+        rules: the rule ids it usually touches.
+        rule_label: those rules in words (one rule: its title too).
     """
 
     cue: str
@@ -55,13 +37,16 @@ class CoachNote:
     words: str
     start: int
     end: int
-    helps: bool
-    rule: str
+    helps: bool | None
+    rules: tuple[RuleId, ...]
     rule_label: str
 
 
-# In a private message these are what the rule asks for, not what it forbids.
-HELPS_IN_PRIVATE = frozenset({"data_request"})
+def rules_label(rules: tuple[RuleId, ...], language: str) -> str:
+    """One rule as ``H1 own-the-mistake: title``; several as ``E1 empathize · H1 ...``."""
+    if len(rules) == 1:
+        return RULES[rules[0]].label(language)
+    return " · ".join(f"{rule} {RULES[rule].slug}" for rule in rules)
 
 
 def coach_notes(
@@ -70,37 +55,34 @@ def coach_notes(
     customer_name: str | None,
     now_seconds: int,
     *,
-    private: bool = False,
+    kind: MessageKind,
+    requires: Collection[str] = (),
 ) -> list[CoachNote]:
-    """Analyse a reply the way the engine does and explain each cue it found.
+    """Analyse a message the way the engine does and explain each cue it found.
 
     Args:
         text: the trainee's words.
         language: the session's language.
         customer_name: the name of the person answered, if any.
-        now_seconds: simulated second of the reply (resolves "by 5 pm").
-        private: the words went in a private message (personal data belongs there, C3).
+        now_seconds: simulated second of the message (resolves "by 5 pm").
+        kind: what kind of message it was (a public reply, a private message...).
+        requires: the cues the scenario requires of an official statement.
 
     Returns:
-        One note per cue hit, in the order they appear in the reply.
+        One note per cue hit, in the order they appear in the message.
     """
     context = AnalysisContext(customer_name, DAY_STARTS_AT_MINUTE + now_seconds // 60)
-    analysis = analyze(text, language, context)
-    notes = []
-    for hit in analysis.cues:
-        helps, rule = CUE_RULES.get(hit.cue, (True, "O2"))
-        if private and hit.cue in HELPS_IN_PRIVATE:
-            helps = True
-        notes.append(
-            CoachNote(
-                cue=hit.cue,
-                name=cue_name(hit.cue, language),
-                words=hit.text,
-                start=hit.start,
-                end=hit.end,
-                helps=helps,
-                rule=rule,
-                rule_label=RULES[rule].label(language),
-            )
+    readings = read_message(analyze(text, language, context), kind, requires)
+    return [
+        CoachNote(
+            cue=reading.hit.cue,
+            name=cue_name(reading.hit.cue, language),
+            words=reading.hit.text,
+            start=reading.hit.start,
+            end=reading.hit.end,
+            helps=reading.helps,
+            rules=reading.rules,
+            rule_label=rules_label(reading.rules, language) if reading.rules else "",
         )
-    return notes
+        for reading in readings
+    ]

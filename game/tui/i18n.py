@@ -190,6 +190,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.reply": "Tu respuesta:",
         "coach.good": "a favor",
         "coach.bad": "en contra",
+        "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
         # Debrief
         "debrief.heading": "Informe: {title}",
@@ -394,6 +395,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.reply": "Your reply:",
         "coach.good": "helps",
         "coach.bad": "hurts",
+        "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
         # Debrief
         "debrief.heading": "Debrief: {title}",

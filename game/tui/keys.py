@@ -1,15 +1,20 @@
 """Key bindings with localized descriptions, shared by the footer, the palette and briefing.
 
-Textual reads a class's BINDINGS once; descriptions in the trainee's language are made
-per screen instance from these specs instead.
+Textual reads a class's ``BINDINGS`` when the class is created. A screen or widget
+lists its keys as ``KEYS`` (language-neutral specs); ``in_language`` makes, once per
+language, a subclass whose ``BINDINGS`` describe them in that language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
+from typing import Any, ClassVar, Self, cast
 
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.widget import Widget
 
 from game.tui.i18n import tr
 
@@ -37,23 +42,17 @@ class KeySpec:
     priority: bool = False
 
 
-def localize(
-    node: DOMNode, language: str, specs: tuple[KeySpec, ...], *, keep: bool = False
-) -> None:
-    """Give ``node`` bindings made from ``specs``, described in ``language``.
+def bindings(specs: tuple[KeySpec, ...], language: str) -> list[Binding]:
+    """Textual bindings made from ``specs``, described in ``language``.
 
     Args:
-        node: a screen or a widget; its class bindings are replaced for this instance.
-        language: ``es`` or ``en``.
         specs: the keys.
-        keep: keep the node's own bindings too (a widget such as Input needs them).
+        language: ``es`` or ``en``.
+
+    Returns:
+        One binding per spec.
     """
-    kept = (
-        [binding for group in node._bindings.key_to_bindings.values() for binding in group]
-        if keep
-        else []
-    )
-    bindings = [
+    return [
         Binding(
             spec.key,
             spec.action,
@@ -65,7 +64,74 @@ def localize(
         )
         for spec in specs
     ]
-    node._bindings = BindingsMap([*kept, *bindings])
+
+
+_LOCALIZED: dict[tuple[type[Any], str], type[Any]] = {}
+
+
+class LocalizedKeys:
+    """Mixin for a Textual screen or widget whose keys are described in one language.
+
+    Build instances with ``Class.in_language(language)(...)``: the subclass it returns
+    has the same name (so the same CSS) and ``BINDINGS`` made from ``KEYS`` only: a
+    screen's inherited keys (Textual's tab and copy) are dropped unless
+    ``KEEP_INHERITED_KEYS`` (a widget such as Input needs its own); where both bind a
+    key, ``KEYS`` win.
+    """
+
+    KEYS: ClassVar[tuple[KeySpec, ...]] = ()
+    KEEP_INHERITED_KEYS: ClassVar[bool] = False
+
+    @classmethod
+    def in_language(cls, language: str) -> type[Self]:
+        """This class with its ``KEYS`` bound and described in ``language``.
+
+        Args:
+            language: ``es`` or ``en``.
+
+        Returns:
+            A subclass, made once per class and language.
+        """
+        base: type[Any] = cls.__dict__.get("_localized_from", cls)
+        made = _LOCALIZED.get((base, language))
+        if made is None:
+            namespace = {
+                "BINDINGS": bindings(base.KEYS, language),
+                "_localized_from": base,
+                "__module__": base.__module__,
+                "__qualname__": base.__qualname__,
+                "__doc__": base.__doc__,
+            }
+            made = type(
+                base.__name__,
+                (base,),
+                namespace,
+                inherit_bindings=base.KEEP_INHERITED_KEYS,
+            )
+            _LOCALIZED[(base, language)] = made
+        return cast(type[Self], made)
+
+
+def palette_commands(
+    node: Widget, specs: tuple[KeySpec, ...], language: str
+) -> Iterator[SystemCommand]:
+    """A node's enabled actions as command palette entries, in ``language``.
+
+    Args:
+        node: the screen or widget whose actions run (``app.`` ones are left out).
+        specs: its keys.
+        language: ``es`` or ``en``.
+
+    Yields:
+        One command per enabled action.
+    """
+    for spec in specs:
+        if spec.action.startswith("app.") or not node.check_action(spec.action, ()):
+            continue
+        # The palette reads titles as markup: no brackets in them.
+        title = f"{tr(language, spec.label)} · {spec.display or spec.key}"
+        help_text = tr(language, spec.help) if spec.help else title
+        yield SystemCommand(title, help_text, partial(node.run_action, spec.action))
 
 
 CONSOLE_KEYS = (

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from game.tui.config import Mode
-from game.tui.library import LibraryEntry
+
+# Types only: the picker must open before the scenario model and the engine load.
+if TYPE_CHECKING:
+    from game.scenario.loader import LoadedScenario
+    from game.tui.intents import ComposerIntent
 
 
 @dataclass
 class ScenarioChosen(Message):
-    """The picker chose a scenario, a language and a mode."""
+    """The picker chose a scenario (loaded in full), a language and a mode."""
 
-    entry: LibraryEntry
+    loaded: LoadedScenario
     language: str
     mode: Mode
 
@@ -40,9 +45,9 @@ class PostHighlighted(Message):
 
 @dataclass
 class ComposerSubmitted(Message):
-    """The composer sends its text for its current mode."""
+    """The composer sends its text for what it was opened for."""
 
-    mode: str
+    intent: ComposerIntent
     text: str
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from game.engine.world import Post
@@ -12,6 +14,7 @@ from game.tui.screens.console import ConsoleScreen
 from game.tui.widgets.composer import ComposerInput
 
 SIZE = (120, 40)
+SNAPSHOTS = Path(__file__).parent.parent / "snapshots" / "tui"
 
 
 def new_app(tmp_path: Path, **changes: object) -> CrisisApp:
@@ -32,6 +35,42 @@ def post_from(app: CrisisApp, source: str) -> Post:
     """The first post made by a scenario inject or crowd template (e.g. ``inject:x``)."""
     assert app.game is not None
     return next(p for p in app.game.session.post_order if p.source == source)
+
+
+SETTLE_ROUNDS = 50
+"""At most this many rounds of waiting for workers (each round is one idle pause)."""
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the app's workers (library, scenario, scoring) are done and shown.
+
+    A worker's result reaches the screen as a message after the worker completes,
+    and may lead to more (a chosen scenario opens the briefing): this waits until no
+    worker is left over two idle pauses in a row.
+    """
+    app = pilot.app
+    quiet = 0
+    for _ in range(SETTLE_ROUNDS):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        quiet = quiet + 1 if not app.workers else 0
+        if quiet == 2:
+            return
+    raise AssertionError(f"workers still running: {list(app.workers)}")
+
+
+class Notices:
+    """The toasts an app shows, read from Textual's public ``Notify`` messages.
+
+    Pass it as ``run_test(message_hook=...)``; ``texts`` then lists what was shown.
+    """
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.texts.append(message.notification.message)
 
 
 TYPED = 6

@@ -12,7 +12,7 @@ from game.scenario.catalog import resolve_scenario
 from game.tui.screens.debrief import DebriefScreen, finding_content
 from game.tui.themes import HIGH_CONTRAST
 from game.tui.widgets.feed import Feed
-from tests.tui.helpers import SIZE, act_on, console, new_app, post_from
+from tests.tui.helpers import SIZE, act_on, console, new_app, post_from, settle
 
 
 async def test_findings_jump_to_their_post_and_reports_export(tmp_path: Path) -> None:
@@ -25,20 +25,20 @@ async def test_findings_jump_to_their_post_and_reports_export(tmp_path: Path) ->
         complaint = post_from(app, "inject:complaint_first")
         await act_on(pilot, app, complaint, "r", "So sorry! Check our returns page.")
         app.advance_clock(60 * 60)  # to the end: the debrief opens by itself
-        await pilot.pause()
+        await settle(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen) and debrief.card is not None
-        times = [finding.time for finding in debrief._findings]
+        times = [finding.time for finding in debrief.findings]
         assert times == sorted(times)
         # The trainee's words are a styled span of plain text, not markup.
-        with_words = next(f for f in debrief._findings if f.evidence is not None)
+        with_words = next(f for f in debrief.findings if f.evidence is not None)
         content = finding_content(with_words, "en")
         assert with_words.evidence is not None
         assert with_words.evidence.words in content.plain
         assert any(span.style == "bold reverse" for span in content.spans)
         # Jump to the post of a finding about one.
         findings = debrief.query_one("#debrief-findings", OptionList)
-        index = next(i for i, f in enumerate(debrief._findings) if f.post_id == complaint.id)
+        index = next(i for i, f in enumerate(debrief.findings) if f.post_id == complaint.id)
         findings.highlighted = index
         await pilot.press("g")
         await pilot.pause()
@@ -92,7 +92,7 @@ async def test_the_debrief_names_the_trainee(
         await pilot.press("x")  # finish now
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen) and debrief.card is not None
         lines = str(debrief.query_one("#debrief-scores", Static).visual).splitlines()

@@ -12,7 +12,7 @@ from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.dialogs import ChannelsScreen, ConfirmScreen
 from game.tui.screens.picker import PickerScreen
-from tests.tui.helpers import SIZE, act_on, console, new_app, post_from, type_text
+from tests.tui.helpers import SIZE, act_on, console, new_app, post_from, settle, type_text
 
 TEXTS = {
     "en": {
@@ -47,6 +47,7 @@ async def test_a_whole_session(tmp_path: Path, language: str) -> None:
     app = new_app(tmp_path, language=None)
     texts = TEXTS[language]
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the library is read in a worker
         picker = app.screen
         assert isinstance(picker, PickerScreen)
         # The flagship, wherever it stands in the library.
@@ -54,11 +55,15 @@ async def test_a_whole_session(tmp_path: Path, language: str) -> None:
             await pilot.press("down")
         await pilot.pause()
         if language == "en":
-            await pilot.press("l")
+            await pilot.press("l")  # a picker in English takes the place of this one
             await pilot.pause()
+            picker = app.screen
+            assert isinstance(picker, PickerScreen)
         assert picker.language == language
+        footer = {binding.description for _, binding, _, _ in picker.active_bindings.values()}
+        assert {"Language", "Mode"} <= footer if language == "en" else {"Idioma", "Modo"} <= footer
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the scenario is loaded in a worker
         assert isinstance(app.screen, BriefingScreen)
         assert app.screen.language == language
         await pilot.press("enter")
@@ -113,7 +118,7 @@ async def test_a_whole_session(tmp_path: Path, language: str) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)  # the log is scored in a worker
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen)
         assert debrief.card is not None

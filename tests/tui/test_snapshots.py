@@ -14,9 +14,7 @@ from textual.widgets import Static
 
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.picker import PickerScreen
-from tests.tui.helpers import SIZE, act_on, new_app, post_from
-
-SNAPSHOTS = Path(__file__).parent.parent / "snapshots" / "tui"
+from tests.tui.helpers import SIZE, SNAPSHOTS, act_on, new_app, post_from, settle
 
 REPLY = {
     "en": "We are so sorry, {name}. Send us a DM and we will refund you today.",
@@ -29,7 +27,7 @@ async def test_screens(tmp_path: Path, snapshot, language: str) -> None:
     snapshot.snapshot_dir = SNAPSHOTS
     app = new_app(tmp_path, language=language)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the library is read in a worker
         picker = app.screen
         assert isinstance(picker, PickerScreen)
         for _ in range([entry.id for entry in picker.scenarios].index("rebajas")):
@@ -37,7 +35,7 @@ async def test_screens(tmp_path: Path, snapshot, language: str) -> None:
         await pilot.pause()
         snapshot.assert_match(app.export_screenshot(), f"picker-{language}.svg")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the scenario is loaded in a worker
         snapshot.assert_match(app.export_screenshot(), f"briefing-{language}.svg")
         await pilot.press("enter")
         await pilot.pause()
@@ -56,7 +54,7 @@ async def test_screens(tmp_path: Path, snapshot, language: str) -> None:
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)  # the log is scored in a worker
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen)
         # The log's folder differs per run: the line naming it is fixed for the snapshot.

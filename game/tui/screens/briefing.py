@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -12,7 +14,7 @@ from game.scenario.loader import LoadedScenario
 from game.scenario.model import LocalizedText
 from game.tui.config import Mode
 from game.tui.i18n import tr
-from game.tui.keys import CONSOLE_KEYS, KeySpec, localize
+from game.tui.keys import CONSOLE_KEYS, KeySpec, LocalizedKeys
 from game.tui.messages import BriefingAccepted
 
 BRIEFING_KEYS = (
@@ -22,8 +24,10 @@ BRIEFING_KEYS = (
 )
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(LocalizedKeys, Screen[None]):
     """What the trainee must know before the crisis starts."""
+
+    KEYS: ClassVar[tuple[KeySpec, ...]] = BRIEFING_KEYS
 
     def __init__(
         self,
@@ -42,7 +46,6 @@ class BriefingScreen(Screen[None]):
         self.speed = speed
         self.seed = seed
         self.can_go_back = can_go_back
-        localize(self, language, BRIEFING_KEYS)
 
     def compose(self) -> ComposeResult:
         """The briefing as one scrollable column of plain text; bullets hang."""

@@ -1,23 +1,30 @@
-"""The debrief: scores, findings in time order with the trainee's words, export."""
+"""The debrief: scores, findings in time order with the trainee's words, export.
+
+The log is scored in a thread worker (a long session takes a while): the screen shows
+a loading indicator until the scorecard is in, then composes itself again.
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from game.journal.codec import LogError
 from game.paths import data_dir
 from game.services.files import write_atomically
-from game.services.report import score_log
+from game.services.report import ScoredLog, score_log
 from game.tui.controller import clock_text
 from game.tui.i18n import tr
-from game.tui.keys import KeySpec, localize
+from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.messages import JumpToPost
 from game.tui.render import highlighted, sparkline
 from game.vocabulary import RULES
@@ -77,7 +84,7 @@ def finding_content(finding: Finding, language: str) -> Content:
     return Content("\n").join(lines)
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(LocalizedKeys, Screen[None]):
     """The scored session.
 
     Args:
@@ -86,6 +93,8 @@ class DebriefScreen(Screen[None]):
         report_dir: where exports go (None: the user data folder).
         channel_names: channel ids to names in the session's language.
     """
+
+    KEYS: ClassVar[tuple[KeySpec, ...]] = DEBRIEF_KEYS
 
     def __init__(
         self,
@@ -102,17 +111,23 @@ class DebriefScreen(Screen[None]):
         self.report_dir = report_dir
         self.card: Scorecard | None = None
         self.error: str | None = None
+        self.findings: list[Finding] = []
+        """The card's findings in time order, as listed."""
         self.exported: list[Path] = []
-        try:
-            self.card = score_log(log_path).scorecard
-        except LogError as error:
-            self.error = str(error)
-        localize(self, language, DEBRIEF_KEYS)
+
+    @property
+    def scored(self) -> bool:
+        """Whether scoring is over (a scorecard, or the error that stopped it)."""
+        return self.card is not None or self.error is not None
 
     def compose(self) -> ComposeResult:
         """Scores and timeline on the left; findings and the selected post on the right."""
         language = self.language
         card = self.card
+        if not self.scored:
+            yield LoadingIndicator(id="debrief-loading")
+            yield Footer(compact=True)
+            return
         if card is None:
             yield Static(Content(tr(language, "debrief.error", error=self.error)), markup=False)
             yield Footer(compact=True)
@@ -134,7 +149,7 @@ class DebriefScreen(Screen[None]):
                     markup=False,
                 )
                 findings = sorted(card.findings, key=lambda finding: finding.time)
-                self._findings = findings
+                self.findings = findings
                 yield OptionList(
                     *[
                         Option(finding_content(finding, language), id=str(index))
@@ -154,11 +169,32 @@ class DebriefScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Focus the findings."""
+        """Score the log in a worker the first time; once scored, focus the findings."""
+        if not self.scored:
+            score = partial(score_log, self.log_path)
+            self.run_worker(score, name="score", thread=True, exit_on_error=False)
+        else:
+            self._focus_findings()
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The scorecard is in (or the log could not be scored): show it."""
+        worker = event.worker
+        if worker.name != "score" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        if event.state == WorkerState.ERROR:
+            if not isinstance(worker.error, LogError):
+                raise worker.error or RuntimeError("the log could not be scored")
+            self.error = str(worker.error)
+        else:
+            self.card = cast(ScoredLog, worker.result).scorecard
+        await self.recompose()
+        self._focus_findings()
+
+    def _focus_findings(self) -> None:
         if self.card is not None:
             findings = self.query_one("#debrief-findings", OptionList)
             findings.focus()
-            if self._findings:
+            if self.findings:
                 findings.highlighted = 0
             self._show_post()
 
@@ -209,10 +245,10 @@ class DebriefScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def _current(self) -> Finding | None:
-        if self.card is None or not self._findings:
+        if self.card is None or not self.findings:
             return None
         index = self.query_one("#debrief-findings", OptionList).highlighted
-        return None if index is None else self._findings[index]
+        return None if index is None else self.findings[index]
 
     def _show_post(self) -> None:
         finding = self._current()

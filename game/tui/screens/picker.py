@@ -1,6 +1,14 @@
-"""The scenario picker: built-in and user scenarios; language and mode are chosen here."""
+"""The scenario picker: built-in and user scenarios; language and mode are chosen here.
+
+The library and the chosen scenario are read in a thread worker (validating YAML
+takes a while): the list shows a loading indicator meanwhile and the keys wait.
+"""
 
 from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -8,12 +16,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from game.tui.config import MODES, Mode
 from game.tui.i18n import LANGUAGES, tr
-from game.tui.keys import KeySpec, localize
-from game.tui.library import LibraryEntry
+from game.tui.keys import KeySpec, LocalizedKeys
+from game.tui.library import LibraryEntry, library
 from game.tui.messages import ScenarioChosen
+
+if TYPE_CHECKING:
+    from game.scenario.loader import LoadedScenario
 
 PICKER_KEYS = (
     KeySpec("enter", "choose", "picker.key.choose", display="⏎", priority=True),
@@ -23,15 +35,46 @@ PICKER_KEYS = (
 )
 
 
-class PickerScreen(Screen[None]):
-    """Choose what to play, in which language and mode."""
+def load_entry(entry: LibraryEntry) -> LoadedScenario:
+    """Load and validate a listed scenario in full (runs in a worker thread).
 
-    def __init__(self, entries: list[LibraryEntry], *, language: str, mode: Mode) -> None:
-        super().__init__(id="picker")
+    Raises:
+        ScenarioError: the file changed since it was listed and is no longer valid.
+    """
+    # Imported here, off the UI thread: the scenario model is the slow import.
+    from game.scenario.loader import load_scenario
+
+    return load_scenario(Path(entry.path))
+
+
+class PickerScreen(LocalizedKeys, Screen[None]):
+    """Choose what to play, in which language and mode.
+
+    Args:
+        entries: the library (None: read it in a worker when the screen mounts).
+        language: the interface language.
+        mode: practice or exam.
+        highlighted: the entry to highlight first.
+    """
+
+    KEYS: ClassVar[tuple[KeySpec, ...]] = PICKER_KEYS
+
+    def __init__(
+        self,
+        entries: list[LibraryEntry] | None,
+        *,
+        language: str,
+        mode: Mode,
+        highlighted: int | None = None,
+    ) -> None:
+        # No id: on a change of language two pickers are briefly mounted at once.
+        super().__init__()
         self.language = language
         self.mode: Mode = mode
-        self.scenarios = entries
-        localize(self, language, PICKER_KEYS)
+        self.scenarios: list[LibraryEntry] = entries or []
+        self.loaded = entries is not None
+        self._highlighted = highlighted
+        self._choosing: LibraryEntry | None = None
 
     def compose(self) -> ComposeResult:
         """Heading, settings, the list and the highlighted scenario's summary."""
@@ -44,9 +87,43 @@ class PickerScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Fill in the texts."""
+        """Fill in the texts; read the library if it was not given."""
+        options = self.query_one("#picker-list", OptionList)
+        options.focus()
         self._refresh_texts()
-        self.query_one("#picker-list", OptionList).focus()
+        if not self.loaded:
+            options.loading = True
+            # An error here is a bug, not a bad file (those are left out): it ends the app.
+            self.run_worker(library, name="library", thread=True)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The library has been read, or the chosen scenario loaded (or refused)."""
+        worker = event.worker
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.query_one("#picker-list", OptionList).loading = False
+        if worker.name == "library" and event.state == WorkerState.SUCCESS:
+            self.loaded = True
+            self.scenarios = list(worker.result or [])
+            self._refresh_texts()
+        elif worker.name == "scenario":
+            entry, self._choosing = self._choosing, None
+            if entry is not None:
+                self._chosen(entry, worker.result, worker.error)
+
+    def _chosen(
+        self, entry: LibraryEntry, loaded: LoadedScenario | None, error: BaseException | None
+    ) -> None:
+        from game.scenario.problems import ScenarioError
+
+        if isinstance(error, ScenarioError):
+            # Changed since it was listed: said, and the trainee chooses again.
+            self.app.notify(error.render(), severity="error", markup=False)
+        elif error is not None:
+            raise error  # a bug, not a bad file: as loud as on the UI thread
+        elif loaded is not None:
+            language = self.language if self.language in entry.languages else entry.languages[0]
+            self.post_message(ScenarioChosen(loaded, language, self.mode))
 
     def _option(self, entry: LibraryEntry) -> Option:
         language = self.language
@@ -89,11 +166,15 @@ class PickerScreen(Screen[None]):
         options = self.query_one("#picker-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        if not self.scenarios:
+        if not self.loaded:
+            pass  # the loading indicator says it
+        elif not self.scenarios:
             options.add_option(Option(Content(tr(language, "picker.empty")), disabled=True))
         else:
             options.add_options([self._option(entry) for entry in self.scenarios])
-            options.highlighted = highlighted if highlighted is not None else 0
+            if highlighted is None:
+                highlighted, self._highlighted = self._highlighted or 0, None
+            options.highlighted = min(highlighted, len(self.scenarios) - 1)
         self._show_summary()
 
     def _current(self) -> LibraryEntry | None:
@@ -140,22 +221,30 @@ class PickerScreen(Screen[None]):
         self.action_choose()
 
     def action_choose(self) -> None:
-        """Play the highlighted scenario."""
+        """Play the highlighted scenario (loaded in full in a worker first)."""
         entry = self._current()
-        if entry is None:
+        if entry is None or self._choosing is not None:
             return
-        language = self.language if self.language in entry.languages else entry.languages[0]
-        self.post_message(ScenarioChosen(entry, language, self.mode))
+        self._choosing = entry
+        self.query_one("#picker-list", OptionList).loading = True
+        work = partial(load_entry, entry)
+        self.run_worker(work, name="scenario", thread=True, exit_on_error=False)
 
     def action_toggle_language(self) -> None:
-        """Switch between Spanish and English (the interface and the session)."""
-        self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
-        localize(self, self.language, PICKER_KEYS)
-        self.app.call_later(self._after_language)
+        """Switch between Spanish and English (the interface and the session).
 
-    def _after_language(self) -> None:
-        self.refresh_bindings()
-        self._refresh_texts()
+        The keys are described in the new language by a picker made for it, which
+        takes this one's place with the same list, highlight and mode.
+        """
+        if self._choosing is not None:
+            return
+        language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
+        highlighted = self.query_one("#picker-list", OptionList).highlighted
+        entries = self.scenarios if self.loaded else None
+        picker = PickerScreen.in_language(language)
+        self.app.switch_screen(
+            picker(entries, language=language, mode=self.mode, highlighted=highlighted)
+        )
 
     def action_toggle_mode(self) -> None:
         """Switch between practice and exam."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from game.tui.coach import CoachNote
+from game.tui.coach import CoachNote, coach_notes
+from game.tui.controller import Game
 from game.tui.i18n import tr
+from game.tui.intents import ComposerIntent
 from game.tui.render import highlighted
 
 
@@ -16,6 +18,22 @@ class CoachPanel(Static):
     def __init__(self, language: str, *, id: str | None = None) -> None:
         super().__init__(Content(tr(language, "coach.idle")), id=id, markup=False)
         self.language = language
+
+    def coach(self, game: Game, intent: ComposerIntent, text: str) -> None:
+        """Explain a message just sent (one the coach does not read leaves the panel)."""
+        if intent.coach_kind is None:
+            return
+        post = game.post(intent.post_id) if intent.post_id else None
+        person = game.person(post) if post is not None else None
+        notes = coach_notes(
+            text,
+            self.language,
+            person.name if person else None,
+            game.now,
+            kind=intent.coach_kind,
+            requires=game.scenario.scoring.statement.requires,
+        )
+        self.show_notes(text, notes)
 
     def show_notes(self, text: str, notes: list[CoachNote]) -> None:
         """Explain one reply: its words with the cues highlighted, then each cue."""
@@ -28,13 +46,21 @@ class CoachPanel(Static):
             highlighted(text, [(note.start, note.end) for note in notes], "bold underline"),
         ]
         for note in notes:
-            polarity = tr(language, "coach.good" if note.helps else "coach.bad")
-            sign = "+" if note.helps else "−"
+            # Not scored here (a cue in a warning, say): said so, not shown as a hint.
+            polarity = {True: "coach.good", False: "coach.bad", None: "coach.unscored"}
+            sign = {True: "+", False: "−", None: "·"}[note.helps]
+            rules = ", ".join(note.rules) or "—"
             lines.append(
                 Content.assemble(
                     (f"{sign} ", "bold"),
                     (
-                        tr(language, "coach.cue", cue=note.name, polarity=polarity, rule=note.rule),
+                        tr(
+                            language,
+                            "coach.cue",
+                            cue=note.name,
+                            polarity=tr(language, polarity[note.helps]),
+                            rule=rules,
+                        ),
                         "bold" if note.helps else "bold italic",
                     ),
                     ": «",
@@ -42,5 +68,6 @@ class CoachPanel(Static):
                     "»",
                 )
             )
-            lines.append(Content.styled("   " + note.rule_label, "dim"))
+            if note.rule_label:
+                lines.append(Content.styled("   " + note.rule_label, "dim"))
         self.update(Content("\n").join(lines))

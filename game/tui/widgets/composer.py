@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from game.tui.i18n import tr
-from game.tui.keys import KeySpec, localize
+from game.tui.intents import ComposerIntent
+from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.messages import ComposerCancelled, ComposerSubmitted
 
-COMPOSER_KEYS = (
-    KeySpec("enter", "submit", "composer.key.send", display="⏎"),
-    KeySpec("escape", "cancel", "composer.key.cancel", display="esc"),
-)
 
-
-class ComposerInput(Input):
+class ComposerInput(LocalizedKeys, Input):
     """The text line; Enter sends, Escape leaves it."""
+
+    # Enter stays out of the footer, as Input's own binding for it always was.
+    KEYS: ClassVar[tuple[KeySpec, ...]] = (
+        KeySpec("enter", "submit", "composer.key.send", show=False, display="⏎"),
+        KeySpec("escape", "cancel", "composer.key.cancel", display="esc"),
+    )
+    KEEP_INHERITED_KEYS: ClassVar[bool] = True
 
     def action_cancel(self) -> None:
         """Give up the current message."""
@@ -31,23 +36,22 @@ class Composer(Vertical):
     def __init__(self, language: str, *, cursor_blink: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self.language = language
-        self.mode = ""
+        self.intent: ComposerIntent | None = None
         self._cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
         """The label and the line."""
         yield Static(Content(tr(self.language, "composer.idle")), id="composer-label", markup=False)
-        field = ComposerInput(
+        field = ComposerInput.in_language(self.language)(
             placeholder=tr(self.language, "composer.placeholder"), id="composer-input"
         )
         field.cursor_blink = self._cursor_blink
-        localize(field, self.language, COMPOSER_KEYS, keep=True)
         field.disabled = True
         yield field
 
-    def open(self, mode: str, label: str) -> None:
-        """Start writing for ``mode`` (reply, private, statement...), focusing the line."""
-        self.mode = mode
+    def open(self, intent: ComposerIntent, label: str) -> None:
+        """Start writing for ``intent`` (a reply, a statement...), focusing the line."""
+        self.intent = intent
         self.query_one("#composer-label", Static).update(Content.styled(label, "bold"))
         field = self.query_one(ComposerInput)
         field.disabled = False
@@ -57,7 +61,7 @@ class Composer(Vertical):
 
     def close(self) -> None:
         """Back to idle: empty, disabled, label reset."""
-        self.mode = ""
+        self.intent = None
         self.query_one("#composer-label", Static).update(
             Content(tr(self.language, "composer.idle"))
         )
@@ -67,7 +71,7 @@ class Composer(Vertical):
         self.remove_class("-active")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Send the text for the current mode."""
+        """Send the text for the current intent."""
         event.stop()
-        if self.mode:
-            self.post_message(ComposerSubmitted(self.mode, event.value))
+        if self.intent is not None:
+            self.post_message(ComposerSubmitted(self.intent, event.value))

@@ -1,0 +1,48 @@
+"""The questions the console asks in a dialog: channels, team, promise, finishing now.
+
+Each function builds the dialog with its options in the session's language; the
+console pushes it and acts on the answer.
+"""
+
+from __future__ import annotations
+
+from game.engine.world import Post, Promise
+from game.tui.controller import Game, clock_text
+from game.tui.i18n import tr
+from game.tui.refusals import free_teams
+from game.tui.render import one_line
+from game.tui.screens.dialogs import ChannelsScreen, ChooseScreen, ConfirmScreen
+
+
+def statement_channels(game: Game) -> ChannelsScreen:
+    """Which public channels an official statement goes to (all ticked)."""
+    language = game.language
+    return ChannelsScreen(
+        tr(language, "choose.channels"),
+        [(channel.id, game.channel_name(channel.id)) for channel in game.public_channels()],
+        tr(language, "choose.ok"),
+        tr(language, "choose.cancel"),
+    )
+
+
+def escalation_team(game: Game, post: Post) -> ChooseScreen | None:
+    """Which team takes a post (None: every team already holds it)."""
+    options = [(team, tr(game.language, f"team.{team}")) for team in free_teams(game, post)]
+    return ChooseScreen(tr(game.language, "choose.team"), options) if options else None
+
+
+def promise_to_keep(game: Game, promises: list[Promise]) -> ChooseScreen:
+    """Which of several open promises to follow up."""
+    options = [(p.id, f"{p.id} · {clock_text(p.due)} · {one_line(p.text, 50)}") for p in promises]
+    return ChooseScreen(tr(game.language, "choose.promise"), options)
+
+
+def finish_now(game: Game) -> ConfirmScreen:
+    """Whether to end the session now."""
+    language = game.language
+    return ConfirmScreen(
+        tr(language, "notice.finish_title"),
+        tr(language, "notice.finish_body", minute=game.now // 60),
+        tr(language, "action.finish"),
+        tr(language, "quit.no"),
+    )
