@@ -69,27 +69,36 @@ def take(session: Session, action: Action) -> None:
     handler.apply(session, action)
 
 
+_ON_A_POST: dict[str, Callable[[str], Action]] = {
+    Reply.kind: lambda post_id: Reply(post_id, "-"),
+    PrivateMessage.kind: lambda post_id: PrivateMessage(post_id, "-"),
+    Like.kind: Like,
+    Hide.kind: Hide,
+    Warn.kind: Warn,
+    Ban.kind: lambda post_id: Ban(post_id, "-"),
+    Escalate.kind: lambda post_id: Escalate(post_id, "-"),
+}
+"""The actions that take a post, each as a sample whose words pass every check."""
+
+
+def refusal_on(session: Session, post: Post, kind: str) -> ActionError | None:
+    """Why an action of ``kind`` could not take ``post`` now (None: it could).
+
+    The words of the action (a reply's text, a ban's reason) are not judged here.
+    """
+    if session.ended:
+        return ActionError(Refusal.SESSION_ENDED)
+    sample = _ON_A_POST[kind](post.id)
+    try:
+        _HANDLERS[type(sample)].check(session, sample)
+    except ActionError as error:
+        return error
+    return None
+
+
 def possible_on(session: Session, post: Post) -> frozenset[str]:
     """The kinds of action on ``post`` whose checks pass now."""
-    if session.ended:
-        return frozenset()
-    samples: list[Action] = [
-        Reply(post.id, "-"),
-        PrivateMessage(post.id, "-"),
-        Like(post.id),
-        Hide(post.id),
-        Warn(post.id),
-        Ban(post.id, "-"),
-        Escalate(post.id, "-"),
-    ]
-    possible = set()
-    for sample in samples:
-        try:
-            _HANDLERS[type(sample)].check(session, sample)
-        except ActionError:
-            continue
-        possible.add(sample.kind)
-    return frozenset(possible)
+    return frozenset(kind for kind in _ON_A_POST if refusal_on(session, post, kind) is None)
 
 
 # ---------------------------------------------------------------------- shared checks

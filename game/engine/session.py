@@ -262,6 +262,10 @@ class Session:
         """The kinds of action the engine would take on this post now (for the keys)."""
         return handlers.possible_on(self, post)
 
+    def refusal(self, post: Post, kind: str) -> ActionError | None:
+        """Why an action of ``kind`` (``reply``, ``ban``...) could not take ``post`` now."""
+        return handlers.refusal_on(self, post, kind)
+
     def state_fingerprint(self) -> dict[str, Any]:
         """A summary that two equal sessions share (for replay checks)."""
         return {

@@ -17,7 +17,7 @@ from game.engine import Action, ActionError, Session
 from game.engine.clock import DAY_STARTS_AT_MINUTE
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
-from game.journal.events import Event, PostFound
+from game.journal.events import BrandPosted, Event, PostArrived, PostFound
 from game.journal.logfile import SessionLog
 from game.journal.records import PostRecord
 from game.paths import sessions_dir
@@ -108,7 +108,6 @@ class Game:
         self.sentiment: list[float] = [0.0]
         self._sampled_minute = 0
         self.finished = False
-        self._seen = 0
 
     # ------------------------------------------------------------------ driving
 
@@ -164,9 +163,7 @@ class Game:
 
     def person(self, post: Post | PostRecord) -> Person | None:
         """The author of a post (None for the brand's own posts)."""
-        if post.from_brand:
-            return None
-        return self.session.crowd.people.get(post.author)
+        return None if post.from_brand else self.session.crowd.people.get(post.author)
 
     def post(self, post_id: str) -> Post | None:
         """A post by id."""
@@ -174,34 +171,23 @@ class Game:
 
     def thread_posts(self, post: Post) -> list[Post]:
         """Every post of the exchange a post belongs to, in order."""
-        thread = self.session.threads[post.thread]
-        return [self.session.posts[post_id] for post_id in thread.posts]
+        return self.session.thread_posts(post)
 
     def thread_promises(self, post: Post) -> list[Promise]:
         """The promises made in a post's exchange."""
-        return [p for p in self.session.promises.values() if p.thread == post.thread]
+        return self.session.thread_promises(post)
 
     def open_promises(self) -> list[Promise]:
         """Promises not yet kept (open or broken: a late follow-up is still owed)."""
-        return [p for p in self.session.promises.values() if p.status != "kept"]
+        return self.session.owed_promises()
 
     def is_waiting(self, post: Post) -> bool:
-        """Whether the post still needs an answer.
-
-        The engine's own list of waiting posts is private; this mirrors it: a post of
-        a banned author, or of one who gave up, no longer waits.
-        """
-        if not post.waiting:
-            return False
-        person = self.person(post)
-        return person is not None and not (person.banned or person.stopped)
+        """Whether the post still needs an answer (the engine's own reading)."""
+        return self.session.is_waiting(post)
 
     def is_overdue(self, post: Post) -> bool:
         """Whether the post has waited longer than its channel's expected response time."""
-        if not self.is_waiting(post):
-            return False
-        limit = self._channel[post.channel].expected_response_minutes * 60
-        return self.session.now - post.time > limit
+        return self.session.is_overdue(post)
 
     def state(self, post: Post) -> PostState:
         """What the feed shows for a post."""
@@ -235,13 +221,14 @@ class Game:
 
     def _absorb(self, events: list[Event], *, acted: bool) -> Changes:
         changes = Changes(events=events)
-        # New posts, the brand's included (its statements raise no event), in the order
-        # they appeared; then old untagged ones a search has just found.
-        order = self.session.post_order
-        arrived = [post for post in order[self._seen :] if post.found]
-        self._seen = len(order)
-        found = [self.session.posts[e.post.id] for e in events if isinstance(e, PostFound)]
-        for post in [*arrived, *found]:
+        # What became visible, in the order it happened: tagged posts as they arrive,
+        # the brand's own words, and untagged posts a search has just found.
+        for event in events:
+            if isinstance(event, PostArrived) and not event.post.tags_brand:
+                continue
+            if not isinstance(event, PostArrived | BrandPosted | PostFound):
+                continue
+            post = self.session.posts[event.post.id]
             if post.id in self._shown:
                 continue
             self._add(post)
@@ -281,11 +268,8 @@ class Game:
             self.unread[post.channel].add(post.id)
         if self.is_waiting(post):
             self._waiting[post.id] = post
-            heapq.heappush(self._due, (self._deadline(post), post.id))
+            heapq.heappush(self._due, (self.session.response_deadline(post), post.id))
             self._track(post)
-
-    def _deadline(self, post: Post) -> int:
-        return post.time + self._channel[post.channel].expected_response_minutes * 60
 
     def _come_due(self) -> list[Post]:
         """Waiting posts whose expected response time has just passed."""

@@ -79,6 +79,8 @@ class PostIntent(ComposerIntent):
     target: str
     handle: str
     label_key: ClassVar[str] = ""
+    kind: ClassVar[str] = ""
+    """The engine's kind of action it becomes (asked before opening the composer)."""
 
     @property
     def post_id(self) -> str | None:
@@ -99,6 +101,7 @@ class ReplyIntent(PostIntent):
     """A public reply to a post."""
 
     coach_kind: ClassVar[MessageKind | None] = "reply"
+    kind: ClassVar[str] = Reply.kind
 
     def label(self, game: Game) -> str:
         """To whom and where."""
@@ -117,6 +120,7 @@ class PrivateIntent(PostIntent):
 
     coach_kind: ClassVar[MessageKind | None] = "private_message"
     label_key: ClassVar[str] = "composer.private"
+    kind: ClassVar[str] = PrivateMessage.kind
 
     def action(self, text: str) -> Action:
         """Write in private."""
@@ -131,6 +135,7 @@ class WarnIntent(PostIntent):
     coach_kind: ClassVar[MessageKind | None] = "warning"
     label_key: ClassVar[str] = "composer.warn"
     done_key: ClassVar[str | None] = "notice.warned"
+    kind: ClassVar[str] = Warn.kind
 
     def action(self, text: str) -> Action:
         """Warn the author."""
@@ -143,6 +148,7 @@ class BanIntent(PostIntent):
 
     label_key: ClassVar[str] = "composer.ban"
     done_key: ClassVar[str | None] = "notice.banned"
+    kind: ClassVar[str] = Ban.kind
 
     def action(self, text: str) -> Action:
         """Ban the author."""

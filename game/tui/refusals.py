@@ -1,11 +1,14 @@
-"""Actions the engine would refuse, told before asking it, in the trainee's language.
+"""The engine's refusals, told in the trainee's language, before or after acting.
 
-The engine would refuse the same cases, but explains in English only: these are told
-here in the trainee's language. (To be replaced by the engine's own refusal codes.)
+The engine refuses with a code and its parameters (``game.engine.refusals``); here a
+code becomes a notice whose words come from the interface strings. Before a key opens
+the composer, the console asks the engine the same question it would ask when acting,
+so a banned author or a hidden post is told at once, not after the trainee has typed.
 """
 
 from __future__ import annotations
 
+from game.engine import ActionError
 from game.engine.world import Post, Promise
 from game.tui.controller import Game
 from game.tui.notices import Notice
@@ -14,28 +17,26 @@ TEAMS = ("logistics", "customer_care", "product", "legal", "press")
 """The teams a post can be escalated to, in the order they are offered."""
 
 
-def post_refusal(game: Game, post: Post | None, *, to_author: bool = True) -> Notice | None:
-    """Why an action cannot take the post under the cursor (None: it can).
+def refusal_notice(error: ActionError) -> Notice:
+    """The notice that tells an engine refusal in the trainee's language."""
+    return Notice(f"refusal.{error.refusal.value}", dict(error.params), "warning")
+
+
+def post_refusal(game: Game, post: Post | None, kind: str) -> Notice | None:
+    """Why an action of ``kind`` cannot take the post under the cursor (None: it can).
 
     Args:
         game: the session.
         post: the post under the cursor, if any.
-        to_author: the action speaks to the post's author (a banned one cannot hear).
+        kind: the engine's action kind (``reply``, ``hide``, ``ban``...).
 
     Returns:
         The warning to show instead of acting, or None.
     """
     if post is None or post.from_brand:
         return Notice("notice.select_post", severity="warning")
-    person = game.person(post)
-    if to_author and person is not None and person.banned:
-        return Notice("notice.author_banned", {"handle": person.handle}, "warning")
-    return None
-
-
-def hide_refusal(post: Post) -> Notice | None:
-    """Why a post cannot be hidden (None: it can)."""
-    return Notice("notice.already_hidden", severity="warning") if post.hidden else None
+    error = game.session.refusal(post, kind)
+    return refusal_notice(error) if error is not None else None
 
 
 def follow_up_refusal(promises: list[Promise]) -> Notice | None:

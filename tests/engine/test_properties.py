@@ -129,13 +129,11 @@ def _play_and_check(
             assert -1 <= metrics.sentiment <= 1
             assert 0 <= metrics.negative_reach <= metrics.reach
             assert metrics.unanswered >= 0 and metrics.oldest_unanswered_minutes >= 0
-            assert metrics.unanswered == sum(
-                1
-                for p in session.posts.values()
-                if p.waiting
-                and not session.crowd.people[p.author].banned
-                and not session.crowd.people[p.author].stopped
-            )
+            waiting = session.waiting_posts()
+            assert metrics.unanswered == len(waiting)
+            for post in waiting:  # only what still needs the brand, from someone listening
+                author = session.crowd.people[post.author]
+                assert post.waiting and not (author.banned or author.stopped)
             if session.ended:
                 break
         session.close()

@@ -6,7 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Ban, FollowUp, PrivateMessage, Reply, Search, Statement, Warn
+from game.engine import (
+    ActionError,
+    Ban,
+    FollowUp,
+    Hide,
+    PrivateMessage,
+    Refusal,
+    Reply,
+    Search,
+    Statement,
+    Warn,
+)
 from game.journal.events import (
     FactRevealed,
     PhaseChanged,
@@ -29,7 +40,7 @@ from game.tui.intents import (
     WarnIntent,
 )
 from game.tui.notices import Notice, Term, event_notices
-from game.tui.refusals import TEAMS, free_teams, hide_refusal, post_refusal
+from game.tui.refusals import TEAMS, free_teams, post_refusal, refusal_notice
 
 
 @pytest.fixture
@@ -79,14 +90,44 @@ def test_influencers_and_journalists_are_announced(game: Game) -> None:
 def test_refusals_are_told_in_the_trainees_language(game: Game) -> None:
     game.advance(21 * 60)
     troll_post = next(p for p in game.session.post_order if p.source == "inject:troll_abuse")
-    assert post_refusal(game, None) == Notice("notice.select_post", severity="warning")
-    assert post_refusal(game, troll_post) is None
+    assert post_refusal(game, None, "reply") == Notice("notice.select_post", severity="warning")
+    assert post_refusal(game, troll_post, "reply") is None
     game.act(Ban(troll_post.id, "insults"))
-    refusal = post_refusal(game, troll_post)
+    refusal = post_refusal(game, troll_post, "reply")
     assert refusal is not None and "está bloqueado" in refusal.text("es")
-    assert post_refusal(game, troll_post, to_author=False) is None  # a like reaches no one
-    assert hide_refusal(troll_post) is None
+    assert "is banned" in refusal.text("en")
+    assert post_refusal(game, troll_post, "like") is None  # a like reaches no one
+    assert post_refusal(game, troll_post, "hide") is None
+    game.act(Hide(troll_post.id))
+    hidden = post_refusal(game, troll_post, "hide")
+    assert hidden is not None and hidden.text("es") == "Ese mensaje ya está oculto."
     assert free_teams(game, troll_post) == list(TEAMS)
+
+
+def test_every_engine_refusal_is_worded_in_both_languages() -> None:
+    for refusal in Refusal:
+        values = {
+            "handle": "@x",
+            "channel": "c",
+            "team": "t",
+            "promise": "p1",
+            "action": "a",
+            "post": "m1",
+        }
+        error = ActionError(refusal, **values)
+        notice = refusal_notice(error)
+        for language in ("es", "en"):
+            assert notice.text(language) != notice.key, (refusal, language)
+            assert "{" not in notice.text(language)
+
+
+def test_the_engine_says_which_actions_a_post_allows(game: Game) -> None:
+    game.advance(21 * 60)
+    troll_post = next(p for p in game.session.post_order if p.source == "inject:troll_abuse")
+    everything = {"reply", "private_message", "like", "hide", "warn", "ban", "escalate"}
+    assert game.session.possible_actions(troll_post) == everything
+    game.act(Ban(troll_post.id, "insults"))
+    assert game.session.possible_actions(troll_post) == {"like", "hide", "escalate"}
 
 
 def test_each_intent_builds_its_action_and_says_what_it_needs(game: Game) -> None:

@@ -24,6 +24,7 @@ from game.tui.messages import (
     SessionOver,
 )
 from game.tui.notices import Notice, event_notices
+from game.tui.refusals import refusal_notice
 from game.tui.screens import questions
 from game.tui.screens.console_actions import ConsoleActions
 from game.tui.widgets.channels import ChannelList
@@ -307,8 +308,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         try:
             changes = self.game.act(action)
         except ActionError as error:
-            # The engine explains refusals in English only; shown as they are.
-            self._say(Notice("notice.refused", {"reason": str(error)}, "error"))
+            self._say(refusal_notice(error))
             return False
         self._apply(changes)
         return True

@@ -24,7 +24,7 @@ from game.tui.intents import (
     author_handle,
 )
 from game.tui.notices import Notice, Term
-from game.tui.refusals import follow_up_refusal, hide_refusal, post_refusal
+from game.tui.refusals import follow_up_refusal, post_refusal
 from game.tui.screens import questions
 from game.tui.widgets.composer import Composer
 from game.tui.widgets.feed import Feed
@@ -50,10 +50,10 @@ class ConsoleActions(Screen[None]):
         post_id = self.query_one(Feed).current_post_id
         return self.game.post(post_id) if post_id else None
 
-    def _selected_post(self, *, to_author: bool = True) -> Post | None:
-        """The post under the cursor, if an action can take it (else say why not)."""
+    def _selected_post(self, kind: str) -> Post | None:
+        """The post under the cursor, if an action of ``kind`` can take it (else say why not)."""
         post = self._current_post()
-        refusal = post_refusal(self.game, post, to_author=to_author)
+        refusal = post_refusal(self.game, post, kind)
         if refusal is not None:
             self._say(refusal)
             return None
@@ -63,7 +63,7 @@ class ConsoleActions(Screen[None]):
         self.query_one(Composer).open(intent, intent.label(self.game))
 
     def _open_for_post(self, intent: type[PostIntent]) -> None:
-        post = self._selected_post()
+        post = self._selected_post(intent.kind)
         if post is not None:
             self._open(intent(post.id, author_handle(self.game, post)))
 
@@ -94,22 +94,19 @@ class ConsoleActions(Screen[None]):
 
     def action_like(self) -> None:
         """Like the selected post."""
-        post = self._selected_post(to_author=False)
+        post = self._selected_post(Like.kind)
         if post is not None and self._act(Like(post.id)):
             self._say(Notice("notice.liked"))
 
     def action_hide(self) -> None:
         """Hide the selected post."""
-        post = self._selected_post(to_author=False)
-        refusal = hide_refusal(post) if post is not None else None
-        if refusal is not None:
-            self._say(refusal)
-        elif post is not None and self._act(Hide(post.id)):
+        post = self._selected_post(Hide.kind)
+        if post is not None and self._act(Hide(post.id)):
             self._say(Notice("notice.hidden"))
 
     def action_escalate(self) -> None:
         """Hand the selected post to a team."""
-        post = self._selected_post(to_author=False)
+        post = self._selected_post(Escalate.kind)
         question = questions.escalation_team(self.game, post) if post is not None else None
         if post is None or question is None:
             return
