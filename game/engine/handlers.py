@@ -178,7 +178,7 @@ def _answer(session: Session, post: Post, text: str, channel: str, action: Actio
     """Shared by public and private replies: mark answered, read, promise, react."""
     author = _author(session, post)
     thread = session.threads[post.thread]
-    reply = session.brand_post(channel, text, thread, "brand")
+    reply = session.posting.brand_post(channel, text, thread, "brand")
     session.answered(thread)
     if post.answered_at is None:
         post.answered_at = session.now
@@ -236,7 +236,7 @@ def _follow_up(session: Session, action: FollowUp) -> None:
     promise = session.promises[action.promise_id]
     thread = session.threads[promise.thread]
     channel = session.private_channel().id if thread.private else thread.channel
-    reply = session.brand_post(channel, action.text, thread, "follow_up")
+    reply = session.posting.brand_post(channel, action.text, thread, "follow_up")
     session.emit(ActionTaken(session.now, action, ActionResult(reply.id)))
     if promise.status == "broken":
         return
@@ -272,13 +272,15 @@ def _statement(session: Session, action: Statement) -> None:
     for channel in list(action.channels) or _public_channels(session):
         thread = Thread(f"t{len(session.threads) + 1}", BRAND, channel, resolved=True)
         session.threads[thread.id] = thread
-        posted.append(session.brand_post(channel, action.text, thread, "statement").id)
+        posted.append(session.posting.brand_post(channel, action.text, thread, "statement").id)
     cues = _read(session, posted[0], action.text, None, None).cue_ids()
     result = ActionResult(posts=tuple(posted), cues=tuple(sorted(cues)))
     session.emit(ActionTaken(session.now, action, result))
     for person in list(session.crowd.people.values()):
         if not (person.banned or person.stopped):
-            session.reactions.react(person, "statement", session.last_post.get(person.id), cues)
+            session.reactions.react(
+                person, "statement", session.posting.last_post.get(person.id), cues
+            )
 
 
 def _check_search(session: Session, action: Search) -> None:
@@ -343,7 +345,7 @@ def _warn(session: Session, action: Warn) -> None:
     result = ActionResult()
     if action.text.strip():
         thread = session.threads[post.thread]
-        reply = session.brand_post(post.channel, action.text, thread, "warning")
+        reply = session.posting.brand_post(post.channel, action.text, thread, "warning")
         cues = _read(session, reply.id, action.text, None, None).cue_ids()
         result = ActionResult(reply.id, cues=tuple(sorted(cues)))
     session.emit(ActionTaken(session.now, action, result))

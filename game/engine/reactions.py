@@ -72,9 +72,9 @@ class Reactions:
             if channel_id == post.channel:
                 thread = session.threads[post.thread]
             else:
-                thread = session.new_thread(person, channel_id)
+                thread = session.posting.new_thread(person, channel_id)
                 thread.values = dict(session.threads[post.thread].values)
-            session.publish(
+            session.posting.publish(
                 person,
                 channel_id,
                 effect.post.text,

@@ -12,7 +12,6 @@ and ``act``. What the trainee may read of the state goes through the read querie
 from __future__ import annotations
 
 import contextlib
-import math
 import platform
 import random
 from collections.abc import Callable, Iterable
@@ -25,31 +24,29 @@ from game.engine.agenda import Agenda
 from game.engine.audience import Audience
 from game.engine.clock import TICK_SECONDS
 from game.engine.conditions import ConditionContext, compile_condition
-from game.engine.crowd import Crowd, WeightedChoice
+from game.engine.crowd import Crowd
 from game.engine.identities import FakerIdentities, IdentitySource
 from game.engine.machine import PhaseModel, phase_machine_for
 from game.engine.ports import ReplyReader
+from game.engine.posting import Posting
+from game.engine.queries import ReadQueries
 from game.engine.reactions import Reactions
 from game.engine.refusals import ActionError, Refusal
-from game.engine.world import TONE_VALUE, Person, Post, Promise, Thread
+from game.engine.world import Person, Post, Promise, Thread
 from game.journal.actions import Action, Wait
 from game.journal.events import (
     ActionTaken,
-    BrandPosted,
     Event,
     FactRevealed,
     MetricsChanged,
     MetricsSampled,
-    PersonJoined,
     PhaseChanged,
-    PostArrived,
     SessionClosed,
     SessionEnded,
     SessionStarted,
     Versions,
 )
 from game.journal.metrics import Metrics
-from game.journal.records import BRAND
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Channel, Inject, Scenario
 
@@ -57,7 +54,7 @@ Subscriber = Callable[[Event], None]
 """Anything that watches a session's events as they happen (the log, a facilitator)."""
 
 
-class Session:
+class Session(ReadQueries):
     """One trainee's session of one scenario.
 
     Args:
@@ -109,6 +106,7 @@ class Session:
         self.metrics = Metrics()
         self.audience = Audience()
         self.reactions = Reactions(self)
+        self.posting = Posting(self)
         self.agenda = Agenda()
         self.channels = {channel.id: channel for channel in scenario.channels}
         self._subscribers = list(subscribers)
@@ -122,21 +120,6 @@ class Session:
             for inject in scenario.injects
             if inject.when is not None
         ]
-        self._inject_authors: dict[str, Person] = {}
-        self.last_post: dict[str, Post] = {}  # each person's latest post
-        self._templates = {template.id: template for template in scenario.crowd}
-        # Per phase, the crowd templates that can post in it and their weights.
-        self._crowd_weights = {
-            phase.id: WeightedChoice(
-                {
-                    template.id: weight
-                    for template in scenario.crowd
-                    if (weight := template.weights.get(phase.id, 0.0)) > 0
-                }
-            )
-            for phase in scenario.phases
-        }
-        self._joined: set[str] = set()
         self._closed = False
         self._model = PhaseModel()
         self._machine = phase_machine_for(scenario)
@@ -206,57 +189,6 @@ class Session:
     def phase(self) -> str:
         """The current phase id."""
         return self._model.state
-
-    def visible_posts(self) -> list[Post]:
-        """Posts the trainee can see (untagged ones once a search found them)."""
-        return [post for post in self.posts.values() if post.found]
-
-    def waiting_posts(self) -> list[Post]:
-        """Posts that still need an answer, the longest waiting first.
-
-        A post of a banned author, or of one who gave up, no longer waits.
-        """
-        return list(self._waiting.values())
-
-    def is_waiting(self, post: Post) -> bool:
-        """Whether a post still needs an answer from the brand."""
-        return post.id in self._waiting
-
-    def response_deadline(self, post: Post) -> int:
-        """The second by which its channel expects an answer to a post."""
-        return post.time + self.channels[post.channel].expected_response_minutes * 60
-
-    def is_overdue(self, post: Post) -> bool:
-        """Whether a post has waited longer than its channel's expected response time."""
-        return self.is_waiting(post) and self.now > self.response_deadline(post)
-
-    def overdue_posts(self) -> list[Post]:
-        """Every overdue post, oldest first."""
-        return [post for post in self._waiting.values() if self.is_overdue(post)]
-
-    def person(self, post: Post) -> Person | None:
-        """The author of a post (None for the brand's own posts)."""
-        return None if post.from_brand else self.crowd.people.get(post.author)
-
-    def thread_posts(self, post: Post) -> list[Post]:
-        """Every post of the exchange a post belongs to, the brand's too, in order."""
-        return [self.posts[post_id] for post_id in self.threads[post.thread].posts]
-
-    def thread_promises(self, post: Post) -> list[Promise]:
-        """The promises made in a post's exchange."""
-        return [p for p in self.promises.values() if p.thread == post.thread]
-
-    def open_promises(self, thread: Thread | None = None) -> list[Promise]:
-        """Promises still running (of one exchange, or of all)."""
-        return [
-            p
-            for p in self.promises.values()
-            if p.status == "open" and (thread is None or p.thread == thread.id)
-        ]
-
-    def owed_promises(self) -> list[Promise]:
-        """Promises not yet kept (open or broken: a late follow-up is still owed)."""
-        return [p for p in self.promises.values() if p.status != "kept"]
 
     def possible_actions(self, post: Post) -> frozenset[str]:
         """The kinds of action the engine would take on this post now (for the keys)."""
@@ -329,7 +261,7 @@ class Session:
         )
 
     def _fire_inject_callback(self, inject: Inject) -> Callable[[], None]:
-        return lambda: self._fire_inject(inject)
+        return lambda: self.posting.fire_inject(inject)
 
     def _reveal_callback(self, fact_id: str) -> Callable[[], None]:
         def reveal() -> None:
@@ -339,11 +271,11 @@ class Session:
         return reveal
 
     def _tick(self) -> None:
-        self._crowd_arrivals()
+        self.posting.crowd_arrivals()
         for inject, check in list(self._conditional):
             if check(self._context()):
                 self._conditional.remove((inject, check))
-                self._fire_inject(inject)
+                self.posting.fire_inject(inject)
         self._update_metrics()
         previous = self.phase
         if self._machine.evaluate(self._model, self._context()):
@@ -371,155 +303,17 @@ class Session:
             with contextlib.suppress(ValueError):  # already detached
                 self._machine.detach(self._model)
 
-    # ------------------------------------------------------------------ the crowd
+    # ------------------------------------------------------------------ bookkeeping
 
-    def _crowd_arrivals(self) -> None:
-        rate = self._phases[self.phase].crowd_per_minute * TICK_SECONDS / 60
-        count = _poisson(self.rng, rate) if rate > 0 else 0
-        weights = self._crowd_weights[self.phase]
-        for _ in range(count if weights else 0):
-            template = self._templates[weights.pick(self.rng)]
-            channel = template.channels[self.rng.randrange(len(template.channels))]
-            author = self.crowd.person_for(template.persona, reuse=True)
-            if author.banned or author.stopped:
-                continue
-            self.publish(
-                author,
-                channel,
-                template.text,
-                self.new_thread(author, channel),
-                tone=template.tone,
-                needs_reply=template.needs_reply,
-                tags_brand=template.tags_brand,
-                source=f"crowd:{template.id}",
-                facts=tuple(template.facts),
-            )
-
-    def _fire_inject(self, inject: Inject) -> None:
-        if inject.follows is not None and inject.follows in self._inject_authors:
-            author = self._inject_authors[inject.follows]
-            previous = next(
-                (
-                    p
-                    for p in reversed(self.posts.values())
-                    if p.source == f"inject:{inject.follows}"
-                ),
-                None,
-            )
-            thread = (
-                self.threads[previous.thread]
-                if previous is not None and previous.channel == inject.channel
-                else self.new_thread(author, inject.channel)
-            )
-        else:
-            author = self.crowd.person_for(inject.persona, reuse=False)
-            thread = self.new_thread(author, inject.channel)
-        self._inject_authors[inject.id] = author
-        if author.banned or author.stopped:
-            return
-        self.publish(
-            author,
-            inject.channel,
-            inject.text,
-            thread,
-            tone=inject.tone,
-            needs_reply=inject.needs_reply,
-            tags_brand=inject.tags_brand,
-            source=f"inject:{inject.id}",
-            facts=tuple(inject.facts),
-        )
-
-    def new_thread(self, author: Person, channel: str) -> Thread:
-        """Start an exchange by ``author`` on ``channel``, with its own placeholder values."""
-        thread = Thread(f"t{len(self.threads) + 1}", author.id, channel)
-        thread.values = self.crowd.draw_values()
-        self.threads[thread.id] = thread
-        return thread
-
-    def publish(
-        self,
-        author: Person,
-        channel_id: str,
-        variants: Any,
-        thread: Thread,
-        *,
-        tone: str,
-        needs_reply: bool,
-        tags_brand: bool,
-        source: str,
-        facts: tuple[str, ...] = (),
-    ) -> None:
-        """A person posts: the post is made, published, and starts their patience clock."""
-        text, language = self.crowd.write(variants, author, thread.values)
-        channel = self.channels[channel_id]
-        exposure = (
-            int(author.followers * channel.audience_weight) if channel.visibility == "public" else 0
-        )
-        self.audience.saw(author, exposure, tone)
-        if not thread.posts:
-            self.audience.set_mood(author, TONE_VALUE[tone])
-        post = Post(
-            id=f"m{len(self.posts) + 1}",
-            time=self.now,
-            channel=channel_id,
-            author=author.id,
-            text=text,
-            language=language,
-            tone=tone,
-            needs_reply=needs_reply and not author.is_troll,
-            tags_brand=tags_brand,
-            thread=thread.id,
-            source=source,
-            facts=facts,
-            exposure=exposure,
-            found=tags_brand,
-        )
-        self._add(post, thread)
-        self.last_post[author.id] = post
-        thread.resolved = False
-        if author.id not in self._joined:
-            self._joined.add(author.id)
-            self.emit(PersonJoined(self.now, author.record()))
-        self.emit(PostArrived(self.now, post.record()))
-        if post.waiting:
-            self._waiting[post.id] = post
-        if needs_reply or author.is_troll:
-            self.schedule(self.now + author.patience_minutes * 60, self._patience_callback(post))
-
-    def brand_post(self, channel: str, text: str, thread: Thread, source: str) -> Post:
-        """The brand's words appear in an exchange."""
-        post = Post(
-            id=f"m{len(self.posts) + 1}",
-            time=self.now,
-            channel=channel,
-            author=BRAND,
-            text=text,
-            language=self.language,
-            tone="neutral",
-            needs_reply=False,
-            tags_brand=True,
-            thread=thread.id,
-            source=source,
-        )
-        self._add(post, thread)
-        self.emit(BrandPosted(self.now, post.record()))
-        return post
-
-    def _add(self, post: Post, thread: Thread) -> None:
+    def add_post(self, post: Post, thread: Thread) -> None:
+        """A post appears: in the session and in its exchange."""
         self.posts[post.id] = post
         self.post_order.append(post)
         thread.posts.append(post.id)
 
-    def _patience_callback(self, post: Post) -> Callable[[], None]:
-        def run_out() -> None:
-            ignored = post.answered_at is None and not post.hidden
-            person = self.crowd.people[post.author]
-            if ignored and not (person.banned or person.stopped):
-                self.reactions.react(person, "ignored", post, frozenset())
-
-        return run_out
-
-    # ------------------------------------------------------------------ bookkeeping
+    def start_waiting(self, post: Post) -> None:
+        """A post needs an answer from the brand from now on."""
+        self._waiting[post.id] = post
 
     def answered(self, thread: Thread) -> None:
         """The brand answered an exchange: none of its posts waits any longer."""
@@ -565,14 +359,3 @@ def _faker_version() -> str:
         return metadata.version("faker")
     except metadata.PackageNotFoundError:  # pragma: no cover
         return "unknown"
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    """Knuth's method: fine for the small means of one tick."""
-    limit = math.exp(-mean)
-    count = 0
-    product = rng.random()
-    while product > limit:
-        count += 1
-        product *= rng.random()
-    return count
