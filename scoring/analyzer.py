@@ -12,18 +12,11 @@ from dataclasses import dataclass
 
 from game.vocabulary import Cue
 from scoring.catalog import SUPPORTED, Catalog, load_catalog
+from scoring.form import link_only_hit, shouting_hits
 from scoring.language import OTHER, detect_language
 from scoring.personal_data import PersonalData, find_personal_data
 from scoring.promises import Promise, find_promises
-from scoring.rules import (
-    Found,
-    Negation,
-    irony_spans,
-    link_only_hit,
-    merge,
-    pattern_hits,
-    shouting_hits,
-)
+from scoring.rules import Found, Negation, irony_spans, merge, pattern_hits
 from scoring.text import Folded, fold, fold_plain
 from scoring.timing import DAY
 

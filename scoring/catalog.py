@@ -15,20 +15,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.vocabulary import Cue
+from game.vocabulary import CUES, Cue
 from scoring.matcher import Matcher, MatcherGroup
 from scoring.text import fold, fold_plain
 
 SUPPORTED: tuple[str, ...] = ("es", "en")
 """Languages that have a cue catalog."""
 
-CUES: tuple[Cue, ...] = get_args(Cue)
-"""Every cue id, in declaration order (also the order of hits that share a start)."""
 
 FLAGS = re.IGNORECASE | re.UNICODE
 

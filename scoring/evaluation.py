@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.vocabulary import CUES
 from scoring.analyzer import AnalysisContext, analyze
-from scoring.catalog import CUES
 
 
 class LabelError(ValueError):

@@ -10,6 +10,7 @@ catalog. The scenario that is chosen is always loaded and validated in full.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from game import __version__
 from game.paths import data_dir, user_scenario_dir
+from game.services.files import write_atomically
 
 if TYPE_CHECKING:
     from game.scenario.catalog import CatalogEntry
@@ -141,13 +143,9 @@ def _write(files: dict[str, list[int]], entries: list[LibraryEntry]) -> None:
         "files": files,
         "entries": [asdict(entry) for entry in entries],
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.partial")
-        partial.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        pass  # a read-only data folder: the picker works, only slower next time
+    # A read-only data folder: the picker works, only slower next time.
+    with contextlib.suppress(OSError):
+        write_atomically(path, json.dumps(document, ensure_ascii=False))
 
 
 def library() -> list[LibraryEntry]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from game.vocabulary import CUES
 from scoring import analyze
-from scoring.catalog import CUES, SUPPORTED, CatalogError, load_catalog, pattern_source
+from scoring.catalog import SUPPORTED, CatalogError, load_catalog, pattern_source
 
 
 def _examples() -> list[tuple[str, str, bool, str]]:

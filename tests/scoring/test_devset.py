@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.catalog import CUES
+from game.vocabulary import CUES
 from scoring.evaluation import (
     CueCounts,
     Evaluation,
