@@ -7,7 +7,7 @@ prints the median time per whole session without a log (the engine's own cost) a
 with its log written, the posts generated (median and largest), the peak memory of
 the largest session (tracemalloc), the time Faker alone takes to make the same people
 (the floor no engine can beat) with the ratio of the session to it, and how much of
-the session went into analysing the bot's replies (scoring.analyze, the same work a
+the session went into analysing the bot's replies (scoring.read_reply, the same work a
 trainee's replies cost). The last lines check the target: a full session of the
 scenario itself with at least 1,000 posts (median) in under 100 ms median.
 ``--storm K`` adds rows for a copy of the scenario with K times the crowd, as a stress
@@ -24,14 +24,13 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-import game.engine.session as session_module
 from game.engine.identities import FakerIdentities
 from game.engine.policies import POLICIES
 from game.engine.session import Session
 from game.engine.simulate import play
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.catalog import builtin_scenario_dir
-from scoring import analyze, read_reply
+from scoring import read_reply
 
 TARGET_POSTS = 1000
 TARGET_MS = 100.0
@@ -61,17 +60,16 @@ def faker_floor(session: Session) -> float:
     return time.perf_counter() - start
 
 
-class TimedAnalyze:
-    """Stands in for the engine's ``analyze`` and adds up the time spent in it."""
+class TimedReader:
+    """The reply reader handed to the engine, adding up the time spent in it."""
 
     def __init__(self) -> None:
-        self.real = analyze
         self.seconds = 0.0
 
-    def __call__(self, *args: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         try:
-            return self.real(*args)
+            return read_reply(*args, **kwargs)
         finally:
             self.seconds += time.perf_counter() - start
 
@@ -79,23 +77,14 @@ class TimedAnalyze:
 def measure(loaded: LoadedScenario, policy: str, seeds: range, log_dir: Path) -> dict[str, float]:
     """Median figures of ``policy`` over ``seeds``."""
     times, logged, posts, floors, analysis = [], [], [], [], []
-    timed = TimedAnalyze()
+    timed = TimedReader()
     for seed in seeds:
         people: list[Session] = []
         timed.seconds = 0.0
-        vars(session_module)["analyze"] = timed  # the engine's name for the analyzer
         start = time.perf_counter()
-        try:
-            result = play(
-                loaded,
-                POLICIES[policy](),
-                seed=seed,
-                language="es",
-                reader=read_reply,
-                on_end=people.append,
-            )
-        finally:
-            vars(session_module)["analyze"] = analyze
+        result = play(
+            loaded, POLICIES[policy](), seed=seed, language="es", reader=timed, on_end=people.append
+        )
         times.append(time.perf_counter() - start)
         analysis.append(timed.seconds)
         posts.append(result.posts)

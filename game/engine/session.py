@@ -12,6 +12,7 @@ and ``act``. What the trainee may read of the state goes through the read querie
 from __future__ import annotations
 
 import contextlib
+import functools
 import platform
 import random
 from collections.abc import Callable, Iterable
@@ -354,6 +355,7 @@ class Session(ReadQueries):
         raise ActionError(Refusal.NO_PRIVATE_CHANNEL)
 
 
+@functools.cache
 def _faker_version() -> str:
     try:
         return metadata.version("faker")
