@@ -67,8 +67,3 @@ class ActionError(Exception):
         self.refusal = refusal
         self.params = params
         super().__init__(ENGLISH[refusal].format(**params))
-
-    @property
-    def message(self) -> str:
-        """The refusal in English."""
-        return str(self)

@@ -306,3 +306,15 @@ def test_escalating_records_the_team_once(engine_scenario: LoadedScenario) -> No
     with pytest.raises(ActionError, match="already with logística"):
         session.act(Escalate(first.id, " logística "))
     assert first.waiting  # handing it to a team is not answering it (P1)
+
+
+def test_read_queries_say_what_waits_and_what_is_overdue(engine_scenario: LoadedScenario) -> None:
+    session = _session(engine_scenario)
+    session.advance(60)
+    first = _post_from(session, "inject:first")
+    assert first in session.waiting_posts() and not session.is_overdue(first)
+    limit = session.response_deadline(first) - session.now
+    session.advance(limit + 10)
+    assert first in session.overdue_posts()
+    session.act(Reply(first.id, "Lo sentimos mucho, lo revisamos ya."))
+    assert first not in session.waiting_posts() and first not in session.overdue_posts()
