@@ -36,6 +36,22 @@ Cue = Literal[
 CUES: tuple[Cue, ...] = get_args(Cue)
 """Every cue id, in the order above."""
 
+Verdict = Literal[
+    "canned",
+    "generic",
+    "wrong_language",
+    "misplaced",
+    "contradictory",
+    "stuffed",
+]
+"""What the reading of a reply in its situation can find wrong with it, beyond its cues
+(scoring.judgement): the same words sent to others, an apology that names nothing, the
+customer's language missed, cues out of place for the post, a reply that contradicts
+itself, or a pile of cues. Scenario reactions can key on them."""
+
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+"""Every verdict id, in the order above."""
+
 RuleId = Literal[
     "P1", "P2", "P3", "P4",
     "E1", "E2", "E3", "E4", "E5", "E6",

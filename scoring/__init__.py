@@ -11,7 +11,15 @@ from scoring.analyzer import (
     CueHit,
     PromiseHit,
     analyze,
-    read_reply,
 )
+from scoring.reply import ReplyReading, read_reply
 
-__all__ = ["Analysis", "AnalysisContext", "CueHit", "PromiseHit", "analyze", "read_reply"]
+__all__ = [
+    "Analysis",
+    "AnalysisContext",
+    "CueHit",
+    "PromiseHit",
+    "ReplyReading",
+    "analyze",
+    "read_reply",
+]

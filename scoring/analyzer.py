@@ -72,6 +72,7 @@ class PromiseHit:
     start: int
     end: int
     deadline_minutes: int | None
+    act: str = "other"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Analysis:
     promises: tuple[PromiseHit, ...]
     addresses_customer: bool
     personal_data: tuple[PersonalData, ...] = ()
+    delivered: frozenset[str] = frozenset()
 
     def has(self, cue: str) -> bool:
         """Tell whether the reply shows a cue.
@@ -225,24 +227,3 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
         addresses_customer=addresses(folded.text, context.customer_name),
         personal_data=find_personal_data(text),
     )
-
-
-def read_reply(
-    text: str,
-    language: str,
-    *,
-    customer: str | None = None,
-    minute_of_day: int | None = None,
-) -> Analysis:
-    """Analyse a reply the way the engine asks for it (its ``ReplyReader``).
-
-    The engine never imports scoring: whoever starts a session hands it this function,
-    so the crowd reacts to the same reading that the score and the coach use.
-
-    Args:
-        text: The brand's words.
-        language: The session's language.
-        customer: The name of the person answered, when there is one.
-        minute_of_day: The simulated clock time of the reply, when deadlines matter.
-    """
-    return analyze(text, language, AnalysisContext(customer, minute_of_day))

@@ -10,9 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from game.journal.records import PostRecord
+from game.journal.records import AnswerRecord, PostRecord
 from game.vocabulary import RuleId
-from scoring.analyzer import Analysis, AnalysisContext, CueHit, analyze
+from scoring.analyzer import Analysis, AnalysisContext, analyze
+from scoring.hits import first_hit
+from scoring.judgement import Judgement, judge_reply, situation_of
+
+__all__ = ["Ledger", "Span", "clock", "first_hit", "minutes"]
 from scoring.messages import say
 from scoring.scorecard import Dimension, Evidence, Finding, Severity
 from scoring.sessionview import BrandMessage, SessionView
@@ -30,6 +34,10 @@ class Span(Protocol):
         """Offset just past the last character."""
 
 
+JUDGED_KINDS = frozenset({"reply", "private_message"})
+"""The brand messages judged in their situation: answers to a post."""
+
+
 @dataclass
 class Ledger:
     """Credits and findings as the judges add them.
@@ -44,6 +52,8 @@ class Ledger:
     credits: dict[Dimension, list[float]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     _analyses: dict[int, Analysis] = field(default_factory=dict)
+    _judgements: dict[int, Judgement] = field(default_factory=dict)
+    _answers: list[tuple[int, AnswerRecord]] | None = None
 
     @property
     def language(self) -> str:
@@ -83,6 +93,53 @@ class Ledger:
             cached = analyze(message.text, self.language, context)
             self._analyses[message.index] = cached
         return cached
+
+    def judgement(self, message: BrandMessage) -> Judgement | None:
+        """The reading of an answer in its situation, as the crowd met it (computed once).
+
+        Args:
+            message: a brand message.
+
+        Returns:
+            The judgement of a reply or private message to a post; None for others.
+        """
+        if message.kind not in JUDGED_KINDS or message.post_id not in self.view.post_by_id:
+            return None
+        cached = self._judgements.get(message.index)
+        if cached is None:
+            view = self.view
+            post = view.post_by_id[message.post_id or ""]
+            person = view.people.get(post.author)
+            archetype = person.archetype if person else "customer"
+            situation = situation_of(
+                view.scenario, post, archetype, person.name if person else None, self.language
+            )
+            earlier = [said for index, said in self._answers_so_far() if index < message.index]
+            cached = judge_reply(message.text, self.analysis(message), situation, earlier)
+            self._judgements[message.index] = cached
+        return cached
+
+    def answer_at(self, position: int) -> BrandMessage | None:
+        """The session's ``position``-th answer (as ``Reuse.first`` counts them)."""
+        answers = self._answers_so_far()
+        if not 0 <= position < len(answers):
+            return None
+        index = answers[position][0]
+        return next((m for m in self.view.messages if m.index == index), None)
+
+    def _answers_so_far(self) -> list[tuple[int, AnswerRecord]]:
+        """Every answer of the session with its index, as the engine remembered them."""
+        if self._answers is None:
+            view = self.view
+            self._answers = []
+            for message in view.messages:
+                post = view.post_by_id.get(message.post_id or "")
+                if message.kind in JUDGED_KINDS and post is not None:
+                    person = view.people.get(post.author)
+                    name = person.name if person else ""
+                    said = AnswerRecord(message.text, post.author, name, post.source)
+                    self._answers.append((message.index, said))
+        return self._answers
 
     def note(
         self,
@@ -129,11 +186,6 @@ class Ledger:
                 evidence=evidence,
             )
         )
-
-
-def first_hit(analysis: Analysis, *cues: str) -> CueHit | None:
-    """The first hit, by position, of any of ``cues`` (None when there is none)."""
-    return next((hit for hit in analysis.cues if hit.cue in cues), None)
 
 
 def clock(seconds: int) -> str:

@@ -94,10 +94,66 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The statement falls back on corporate formulas; tell what happened in plain words.",
     },
     "empathy.copy": {
-        "es": "Las mismas palabras que ya enviaste a otra persona a las {first}. Las "
-        "respuestas copiadas se notan; adapta cada una.",
-        "en": "The same words you already sent someone else at {first}. Copied replies "
-        "show; tailor each one.",
+        "es": "Casi las mismas palabras que ya recibieron {count} persona(s) más (la primera "
+        "a las {first}), solo con otro nombre. Las respuestas enlatadas se notan; adapta "
+        "cada una a su caso.",
+        "en": "Nearly the same words {count} other person(s) already got (first at {first}), "
+        "only the name changed. Canned replies show; tailor each one to its case.",
+    },
+    "channel.appeased_abuse": {
+        "es": "«{words}» ante un insulto le da la razón a quien insulta: aprende que así "
+        "consigue algo. Cita las normas con calma y no cedas.",
+        "en": '"{words}" in answer to abuse rewards it: they learn that insults pay. '
+        "Cite the house rules calmly and do not give way.",
+    },
+    "channel.rules_to_complaint": {
+        "es": "Citas las normas a alguien que solo se ha quejado: lo tratas como a un "
+        "troll. Las normas son para insultos, no para críticas.",
+        "en": "You cite the house rules to someone who only complained: that treats them "
+        "as a troll. The rules are for abuse, not for criticism.",
+    },
+    "honesty.owns_and_blames": {
+        "es": "«{first}» y luego «{second}»: una disculpa que echa la culpa a otro deja "
+        "de ser una disculpa. Asume sin peros.",
+        "en": '"{first}" and then "{second}": an apology that blames someone else '
+        "stops being one. Own it without a but.",
+    },
+    "honesty.admits_and_denies": {
+        "es": "«{first}» y «{second}» en la misma respuesta se contradicen: decide qué "
+        "es verdad y dilo una vez.",
+        "en": '"{first}" and "{second}" in one reply contradict each other: decide '
+        "what is true and say it once.",
+    },
+    "honesty.apologises_and_denies": {
+        "es": "Pides perdón («{first}») por algo que a la vez niegas («{second}»): o fue "
+        "culpa vuestra o no lo fue.",
+        "en": 'You apologise ("{first}") for something you also deny ("{second}"): '
+        "either it was your fault or it was not.",
+    },
+    "overall.capped": {
+        "es": "La crisis terminó así: la nota global no puede pasar de {cap} (sin este "
+        "final habría sido {score}). Lo que cuenta es cómo acaba.",
+        "en": "This is how the crisis ended: the overall cannot go above {cap} (without "
+        "this ending it would have been {score}). What counts is how it ends.",
+    },
+    "empathy.generic": {
+        "es": "«{words}» podría ir a cualquiera: no nombra su problema. Di qué sientes y "
+        "por qué, con lo que te ha contado.",
+        "en": '"{words}" could go to anyone: it does not name their problem. Say what '
+        "you are sorry for, in terms of what they told you.",
+    },
+    "empathy.noise": {
+        "es": "«{words}» no viene a cuento en esta respuesta: no hay nada que reparar aquí. "
+        "Responde a lo que te han dicho.",
+        "en": '"{words}" does not belong in this reply: there is nothing to repair here. '
+        "Answer what they said.",
+    },
+    "empathy.stuffed": {
+        "es": "Una respuesta con {count} tipos de frase distintos amontonados (disculpa, "
+        "culpa, solución, compensación...) no contesta a nadie: elige lo que este caso "
+        "necesita.",
+        "en": "A reply piling up {count} different kinds of phrase (apology, fault, fix, "
+        "compensation...) answers nobody: choose what this case needs.",
     },
     "empathy.language": {
         "es": "Te escribieron en {theirs} y respondiste en {ours}. Responde en su idioma.",

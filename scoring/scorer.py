@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from game.journal.events import Event
-from game.scenario.model import Scenario
+from game.scenario.model import Phase, Scenario
 from scoring.judges.channel import judge_channel
-from scoring.judges.containment import judge_containment
+from scoring.judges.containment import judge_containment, phase_containment
 from scoring.judges.empathy import judge_empathy
 from scoring.judges.honesty import judge_honesty
 from scoring.judges.ruled_out import judge_ruled_out_promises
@@ -27,6 +27,9 @@ from scoring.scorecard import (
     TimelinePoint,
 )
 from scoring.sessionview import SessionView, build_view
+
+ENDING_FLOOR = 40
+"""The overall cap of a session that ends with nothing contained (a meltdown)."""
 
 JUDGES: tuple[Callable[[Ledger], None], ...] = (
     judge_speed,
@@ -64,9 +67,14 @@ def score(scenario: Scenario, records: Iterable[Event]) -> Scorecard:
         )
         for name in DIMENSIONS
     )
+    phase = next(p for p in scenario.phases if p.id == view.final_phase)
+    overall = _overall(dimensions)
+    cap = ending_cap(phase)
+    if overall > cap:
+        ledger.note("O1", "containment", "-", view.end, "overall.capped", cap=cap, score=overall)
+        overall = cap
     # Stable sort: findings of the same second keep the order the judges gave them.
     findings = tuple(sorted(ledger.findings, key=lambda finding: finding.time))
-    phase = next(p for p in scenario.phases if p.id == view.final_phase)
     return Scorecard(
         scenario_id=scenario.meta.id,
         scenario_title=_text(scenario.meta.title, view.language),
@@ -78,12 +86,25 @@ def score(scenario: Scenario, records: Iterable[Event]) -> Scorecard:
         final_phase_name=_text(phase.name, view.language),
         phases=tuple(phase_id for _, phase_id in view.phases),
         dimensions=dimensions,
-        overall=_overall(dimensions),
+        overall=overall,
         findings=findings,
         timeline=_timeline(view),
         marks=_marks(view),
         final_metrics=view.final_metrics.to_dict() if view.final_metrics else {},
     )
+
+
+def ending_cap(phase: Phase) -> int:
+    """The highest overall a session ending in ``phase`` can score.
+
+    A crisis that ends in meltdown cannot score like one that was contained, however
+    polished the replies were: the cap rises from ``ENDING_FLOOR`` for a phase with no
+    containment to 100 for a fully contained one (``phase_containment``: 0 for a bad
+    final phase, 50 for one that is not final, 100 for a good one, unless the scenario
+    says otherwise).
+    """
+    contained = phase_containment(phase)
+    return round(ENDING_FLOOR + (100 - ENDING_FLOOR) * contained / 100)
 
 
 def _text(localized: Mapping[str, str], language: str) -> str:

@@ -74,6 +74,8 @@ class BrandMessage:
         thread: the exchange it belongs to (None for a statement).
         index: its position among the trainee's actions (for "the same words as ...").
         reply_id: the id the engine gave the message (promises point to it).
+        order: its position among all the log's events (what came before what, even
+            within one second).
     """
 
     kind: str
@@ -86,6 +88,7 @@ class BrandMessage:
     thread: str | None
     index: int
     reply_id: str | None = None
+    order: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class SessionView:
         post_by_id: crowd posts by id.
         answers_by_thread: the brand's answers per exchange, in order.
         abusive_authors: trolls and anyone who wrote an abusive post.
+        post_order: each crowd post's position among the log's events.
     """
 
     scenario: Scenario
@@ -153,6 +157,7 @@ class SessionView:
     post_by_id: dict[str, PostRecord] = field(default_factory=dict)
     answers_by_thread: dict[str, list[BrandMessage]] = field(default_factory=dict)
     abusive_authors: set[str] = field(default_factory=set)
+    post_order: dict[str, int] = field(default_factory=dict)
 
     @property
     def final_phase(self) -> str:
@@ -214,8 +219,9 @@ def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
         view.language, view.seed, view.trainee = header.language, header.seed, header.trainee
     reader = _ActionReader(view)
     archetypes = _archetypes(scenario)
-    for event in items:
+    for order, event in enumerate(items, start=1):
         view.end = max(view.end, event.time)
+        reader.order = order
         if isinstance(event, PersonJoined):
             person = event.person
             view.people[person.id] = Person(
@@ -229,6 +235,7 @@ def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
         elif isinstance(event, PostArrived):
             view.posts.append(event.post)
             view.post_by_id[event.post.id] = event.post
+            view.post_order[event.post.id] = order
             reader.thread_of[event.post.id] = event.post.thread
         elif isinstance(event, ActionTaken):
             reader.read(event)
@@ -260,6 +267,7 @@ class _ActionReader:
     def __init__(self, view: SessionView) -> None:
         self.view = view
         self.thread_of: dict[str, str] = {}  # post or brand message id -> thread
+        self.order = 0  # position of the event being read
         channels = view.scenario.channels
         self.visibility: Mapping[str, str] = {c.id: c.visibility for c in channels}
         self.private_channel = next((c.id for c in channels if c.visibility == "private"), "")
@@ -290,6 +298,7 @@ class _ActionReader:
                         post.thread,
                         index,
                         result.reply_id,
+                        self.order,
                     )
                 )
         elif isinstance(action, Search):
@@ -322,6 +331,7 @@ class _ActionReader:
                 thread=post.thread,
                 index=index,
                 reply_id=reply_id,
+                order=self.order,
             )
         )
         if reply_id is not None:
@@ -331,7 +341,16 @@ class _ActionReader:
         channels = action.channels or tuple(c for c, v in self.visibility.items() if v == "public")
         self.view.messages.append(
             BrandMessage(
-                "statement", time, action.text, channels[0], channels, True, None, None, index
+                "statement",
+                time,
+                action.text,
+                channels[0],
+                channels,
+                True,
+                None,
+                None,
+                index,
+                order=self.order,
             )
         )
 
@@ -361,5 +380,6 @@ class _ActionReader:
                 reply_thread,
                 index,
                 reply_id,
+                self.order,
             )
         )

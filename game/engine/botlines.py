@@ -38,6 +38,39 @@ FOLLOW_UP: Texts = {
     "es": "Como te prometimos, {first_name}: ya está en marcha. Gracias por tu paciencia.",
     "en": "As promised, {first_name}: it's under way. Thanks for your patience.",
 }
+FOLLOW_UP_BY_ACT: dict[str, Texts] = {
+    "private_message": {
+        "es": "Hola, {first_name}: te escribimos por privado como te dijimos. Cuéntanos "
+        "aquí lo que necesites.",
+        "en": "Hi {first_name}: we're writing to you privately as we said. Tell us here "
+        "whatever you need.",
+    },
+    "callback": {
+        "es": "{first_name}, te acabamos de llamar como te prometimos; si no pudiste "
+        "cogerlo, dinos a qué hora te va bien.",
+        "en": "{first_name}, we've just called you as promised; if you missed it, tell us "
+        "what time suits you.",
+    },
+    "refund": {
+        "es": "{first_name}, ya hemos hecho el reembolso: lo verás en tu cuenta en unos días.",
+        "en": "{first_name}, we've issued your refund: you'll see it in your account in a "
+        "few days.",
+    },
+    "replacement": {
+        "es": "{first_name}, ya hemos enviado el cambio: te llega en dos días.",
+        "en": "{first_name}, your replacement has been sent: it arrives in two days.",
+    },
+    "visit": {
+        "es": "{first_name}, el técnico ya está de camino a tu casa.",
+        "en": "{first_name}, the technician is on the way to your place now.",
+    },
+    "fix": {
+        "es": "{first_name}, ya está solucionado: gracias por avisarnos y por tu paciencia.",
+        "en": "{first_name}, it's fixed now: thanks for telling us and for your patience.",
+    },
+}
+"""Follow-ups that deliver what each kind of promise committed to (any other promise,
+an update, is kept by ``FOLLOW_UP``'s news)."""
 STATEMENT: Texts = {
     "es": "Pedimos perdón a todas las personas afectadas: nos equivocamos. Estamos "
     "revisando qué ha pasado y por qué, lo solucionaremos con cada cliente y "

@@ -41,7 +41,7 @@ from game.journal.events import (
     ReplyAnalysed,
     ThreadResolved,
 )
-from game.journal.records import BRAND
+from game.journal.records import BRAND, AnswerRecord
 from game.vocabulary import Cue
 
 if TYPE_CHECKING:
@@ -124,10 +124,31 @@ def _not_banned(session: Session, post: Post) -> None:
 
 
 def _read(
-    session: Session, post_id: str, text: str, customer: str | None, minute: int | None
+    session: Session,
+    post_id: str,
+    text: str,
+    customer: str | None,
+    minute: int | None,
+    answering: Post | None = None,
 ) -> Reading:
-    """Read the brand's words and publish the reading (the crowd reacts to its cues)."""
-    reading = session.read(text, session.language, customer=customer, minute_of_day=minute)
+    """Read the brand's words and publish the reading (the crowd reacts to its cues).
+
+    An answer to a post (``answering``) is judged in its situation: who wrote it, what
+    it is, and what was already said to others.
+    """
+    if answering is None:
+        reading = session.read(text, session.language, customer=customer, minute_of_day=minute)
+    else:
+        reading = session.read(
+            text,
+            session.language,
+            customer=customer,
+            minute_of_day=minute,
+            scenario=session.scenario,
+            post=answering.record(),
+            archetype=_author(session, answering).archetype,
+            earlier=session.answers,
+        )
     promises = tuple((p.text, p.deadline_minutes) for p in reading.promises)
     session.emit(ReplyAnalysed(session.now, post_id, reading.cue_ids(), promises))
     return reading
@@ -182,21 +203,28 @@ def _answer(session: Session, post: Post, text: str, channel: str, action: Actio
     session.answered(thread)
     if post.answered_at is None:
         post.answered_at = session.now
-    reading = _read(session, reply.id, text, author.name, minute_of_day(session.now))
+    reading = _read(session, reply.id, text, author.name, minute_of_day(session.now), post)
+    session.answers.append(AnswerRecord(text, author.id, author.name, post.source))
     cues = reading.cue_ids()
     session.emit(ActionTaken(session.now, action, ActionResult(reply.id, cues=tuple(sorted(cues)))))
+    private = session.channels[channel].visibility == "private"
+    _keep_delivered(
+        session, thread, reading.delivered | ({"private_message"} if private else set())
+    )
     for promise in reading.promises:
         minutes = promise.deadline_minutes or DEFAULT_PROMISE_MINUTES
-        _promise(session, reply, thread, promise.text, minutes)
-    trigger = "private_message" if session.channels[channel].visibility == "private" else "replied"
-    session.reactions.react(author, trigger, post, cues)
+        _promise(session, reply, thread, promise.text, minutes, promise.act)
+    trigger = "private_message" if private else "replied"
+    session.reactions.react(author, trigger, post, reading.understood(), reading.verdicts)
     _resolve_if_done(session, thread)
 
 
-def _promise(session: Session, reply: Post, thread: Thread, text: str, minutes: int) -> None:
+def _promise(
+    session: Session, reply: Post, thread: Thread, text: str, minutes: int, act: str
+) -> None:
     now = session.now
     promise = Promise(
-        f"pr{len(session.promises) + 1}", reply.id, thread.id, text, now, now + minutes * 60
+        f"pr{len(session.promises) + 1}", reply.id, thread.id, text, now, now + minutes * 60, act
     )
     session.promises[promise.id] = promise
 
@@ -233,21 +261,49 @@ def _check_follow_up(session: Session, action: FollowUp) -> None:
 
 
 def _follow_up(session: Session, action: FollowUp) -> None:
+    """Write to the person a promise was made to; it keeps what it delivers.
+
+    A follow-up keeps a promise only when its words deliver or report the promised
+    act ("we've refunded you" keeps a refund; "as promised" alone keeps nothing), or,
+    for a promise to write in private, when it is itself a private message.
+    """
     promise = session.promises[action.promise_id]
     thread = session.threads[promise.thread]
     channel = session.private_channel().id if thread.private else thread.channel
     reply = session.posting.brand_post(channel, action.text, thread, "follow_up")
     session.emit(ActionTaken(session.now, action, ActionResult(reply.id)))
-    if promise.status == "broken":
-        return
-    promise.status = "kept"
-    session.emit(PromiseKept(session.now, promise.id))
     author = session.crowd.people[thread.author]
-    if not (author.banned or author.stopped):
-        # The reaction answers the exchange's first post: "same" is where it began.
-        cues = _read(session, reply.id, action.text, author.name, None).cue_ids()
-        session.reactions.react(author, "promise_kept", session.posts[thread.posts[0]], cues)
+    reading = _read(session, reply.id, action.text, author.name, minute_of_day(session.now))
+    delivered = reading.delivered | ({"private_message"} if thread.private else set())
+    _keep_delivered(session, thread, delivered)
     _resolve_if_done(session, thread)
+
+
+def keeps(act: str, delivered: frozenset[str] | set[str]) -> bool:
+    """Whether words that deliver ``delivered`` keep a promise of ``act``.
+
+    A promise to report back (``update``) or of nothing more specific (``other``) is
+    kept by any concrete delivery or news; every other act only by itself.
+    """
+    if act in ("update", "other"):
+        return bool(delivered)
+    return act in delivered
+
+
+def _keep_delivered(session: Session, thread: Thread, delivered: frozenset[str] | set[str]) -> None:
+    """Keep the thread's open promises whose act the brand's words just delivered."""
+    if not delivered:
+        return
+    author = session.crowd.people[thread.author]
+    for promise in session.open_promises(thread):
+        if not keeps(promise.act, delivered):
+            continue
+        promise.status = "kept"
+        session.emit(PromiseKept(session.now, promise.id))
+        if not (author.banned or author.stopped):
+            # The reaction answers the exchange's first post: "same" is where it began.
+            first = session.posts[thread.posts[0]]
+            session.reactions.react(author, "promise_kept", first, frozenset())
 
 
 # ---------------------------------------------------------------------- to everyone
@@ -279,7 +335,7 @@ def _statement(session: Session, action: Statement) -> None:
     for person in list(session.crowd.people.values()):
         if not (person.banned or person.stopped):
             session.reactions.react(
-                person, "statement", session.posting.last_post.get(person.id), cues
+                person, "statement", session.posting.last_post.get(person.id), cues, frozenset()
             )
 
 

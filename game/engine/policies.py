@@ -63,8 +63,15 @@ def statement_text(session: Session, texts: Mapping[str, str]) -> str:
     return fill(texts[language], session.crowd.placeholder_values(None, values))
 
 
+def _has_private_channel(session: Session) -> bool:
+    return any(channel.visibility == "private" for channel in session.scenario.channels)
+
+
 def follow_ups_due(session: Session, handled: set[str]) -> list[Action]:
     """Follow up every open promise once half its time has passed (H4: keep it early).
+
+    Each follow-up delivers what its promise committed to (a call made, a refund
+    issued); a promise to write in private is kept by a private message.
 
     Args:
         session: the session.
@@ -77,7 +84,12 @@ def follow_ups_due(session: Session, handled: set[str]) -> list[Action]:
         if promise.status == "open" and session.now >= halfway and key not in handled:
             handled.add(key)
             first = session.posts[session.threads[promise.thread].posts[0]]
-            actions.append(FollowUp(promise.id, reply_text(session, first, botlines.FOLLOW_UP)))
+            texts = botlines.FOLLOW_UP_BY_ACT.get(promise.act, botlines.FOLLOW_UP)
+            if promise.act == "private_message" and _has_private_channel(session):
+                # A promise to write in private is kept by writing in private.
+                actions.append(PrivateMessage(first.id, reply_text(session, first, texts)))
+            else:
+                actions.append(FollowUp(promise.id, reply_text(session, first, texts)))
     return actions
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from game.vocabulary import Cue
+from game.journal.records import AnswerRecord, PostRecord
+from game.scenario.model import Scenario
+from game.vocabulary import Cue, Verdict
 
 
 class PromiseReading(Protocol):
@@ -26,6 +28,11 @@ class PromiseReading(Protocol):
         """Minutes from the reply to the deadline; None when none is stated."""
         ...
 
+    @property
+    def act(self) -> str:
+        """What it commits to: private_message, callback, refund, update, ..."""
+        ...
+
 
 class Reading(Protocol):
     """What a reply says, as far as the engine cares."""
@@ -35,8 +42,22 @@ class Reading(Protocol):
         """The promises, in order."""
         ...
 
+    @property
+    def delivered(self) -> frozenset[str]:
+        """The acts the words report as done (keeps promises of those acts)."""
+        ...
+
+    @property
+    def verdicts(self) -> frozenset[Verdict]:
+        """What the reading found wrong beyond the cues (canned, wrong_language...)."""
+        ...
+
     def cue_ids(self) -> frozenset[Cue]:
         """The distinct cues found."""
+        ...
+
+    def understood(self) -> frozenset[Cue]:
+        """The cues the person answered took in (none, in a language they cannot read)."""
         ...
 
 
@@ -50,6 +71,15 @@ class ReplyReader(Protocol):
         *,
         customer: str | None = None,
         minute_of_day: int | None = None,
+        scenario: Scenario | None = None,
+        post: PostRecord | None = None,
+        archetype: str | None = None,
+        earlier: Sequence[AnswerRecord] = (),
     ) -> Reading:
-        """The reading of ``text``, for ``customer`` at the simulated ``minute_of_day``."""
+        """The reading of ``text``, for ``customer`` at the simulated ``minute_of_day``.
+
+        Given the scenario and the ``post`` answered (written by a persona of
+        ``archetype``), the reply is judged in its situation, ``earlier`` answers
+        telling whether it is canned.
+        """
         ...

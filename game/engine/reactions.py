@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from game.engine.audience import tempered
 from game.engine.world import Person, Post
-from game.scenario.model import Reaction
-from game.vocabulary import Cue
+from game.scenario.model import Reaction, ReactionPost
+from game.vocabulary import Cue, Verdict
 
 if TYPE_CHECKING:
     from game.engine.session import Session
@@ -29,9 +29,24 @@ class Reactions:
         self._session = session
         self._fired_once: set[tuple[str, str]] = set()  # (reaction id, person id)
 
-    def react(self, person: Person, trigger: str, post: Post | None, cues: frozenset[Cue]) -> None:
-        """Apply the matching reaction now, or schedule it after its delay."""
-        reaction = self._matching(person, trigger, cues)
+    def react(
+        self,
+        person: Person,
+        trigger: str,
+        post: Post | None,
+        cues: frozenset[Cue],
+        verdicts: frozenset[Verdict] = frozenset(),
+    ) -> None:
+        """Apply the matching reaction now, or schedule it after its delay.
+
+        Args:
+            person: who reacts.
+            trigger: what the brand did (replied, ignored...).
+            post: their post it is about.
+            cues: the cues of the brand's words the person took in.
+            verdicts: what the reading of those words found wrong (canned...).
+        """
+        reaction = self._matching(person, trigger, cues, verdicts)
         if reaction is None:
             return
         delay = reaction.after_minutes * 60
@@ -41,8 +56,10 @@ class Reactions:
         session = self._session
         session.schedule(session.now + delay, lambda: self._apply(reaction, person, post))
 
-    def _matching(self, person: Person, trigger: str, cues: frozenset[Cue]) -> Reaction | None:
-        """The first reaction, in file order, for this person, trigger and reply cues."""
+    def _matching(
+        self, person: Person, trigger: str, cues: frozenset[Cue], verdicts: frozenset[Verdict]
+    ) -> Reaction | None:
+        """The first reaction, in file order, for this person, trigger and reading."""
         for reaction in self._session.scenario.reactions:
             if reaction.trigger != trigger:
                 continue
@@ -54,6 +71,10 @@ class Reactions:
             if reaction.cues_any and not cues.intersection(reaction.cues_any):
                 continue
             if cues.intersection(reaction.cues_none):
+                continue
+            if reaction.verdicts_any and not verdicts.intersection(reaction.verdicts_any):
+                continue
+            if verdicts & reaction.blocking_verdicts:
                 continue
             if reaction.once:
                 if (reaction.id, person.id) in self._fired_once:
@@ -80,7 +101,7 @@ class Reactions:
                 effect.post.text,
                 thread,
                 tone=effect.post.tone,
-                needs_reply=effect.post.tone != "abusive",
+                needs_reply=_needs_reply(effect.post),
                 tags_brand=True,
                 source=f"reaction:{reaction.id}",
             )
@@ -103,3 +124,14 @@ class Reactions:
             ]
             return others[self._session.rng.randrange(len(others))] if others else current
         return wanted
+
+
+def _needs_reply(post: ReactionPost) -> bool:
+    """Whether a reaction's post waits for an answer: complaints and questions do.
+
+    A thank-you closes an exchange and abuse is a matter of house rules, so neither
+    counts as waiting unless the scenario says so.
+    """
+    if post.needs_reply is not None:
+        return post.needs_reply
+    return post.tone in ("negative", "neutral")

@@ -48,6 +48,7 @@ from game.journal.events import (
     Versions,
 )
 from game.journal.metrics import Metrics
+from game.journal.records import AnswerRecord
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Channel, Inject, Scenario
 
@@ -92,6 +93,7 @@ class Session(ReadQueries):
         self.trainee = trainee
         self.language = language
         self.read = reader
+        self.answers: list[AnswerRecord] = []  # every answer so far, for canned replies
         self.now = 0
         self.end_time = scenario.meta.duration_minutes * 60
         self.ended = False

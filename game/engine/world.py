@@ -176,6 +176,7 @@ class Promise:
         text: the words of the promise.
         made: simulated second it was made.
         due: simulated second it must be kept by.
+        act: what it commits to (private_message, callback, refund, update...).
         status: open, kept or broken.
     """
 
@@ -185,4 +186,5 @@ class Promise:
     text: str
     made: int
     due: int
+    act: str = "other"
     status: str = "open"

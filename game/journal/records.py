@@ -78,3 +78,21 @@ class PostRecord:
     def from_brand(self) -> bool:
         """Whether the brand wrote this post."""
         return self.author == BRAND
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """An answer the brand sent to someone, as the canned-reply check needs it.
+
+    Attributes:
+        text: the words.
+        recipient: the person id answered.
+        name: that person's name.
+        topic: what made the post answered (its ``source``, e.g. ``crowd:late_order``):
+            the same answer to the same question is consistency, not a canned reply.
+    """
+
+    text: str
+    recipient: str
+    name: str
+    topic: str = ""

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from game.scenario.placeholders import fill
-from game.vocabulary import Cue, RuleId
+from game.vocabulary import Cue, RuleId, Verdict
 
 FORMAT_VERSION = 1
 
@@ -77,6 +77,14 @@ Archetype = Literal[
 ]
 
 Tone = Literal["positive", "neutral", "negative", "abusive"]
+
+PostKind = Literal["complaint", "question", "praise", "abuse", "rumour", "thanks"]
+"""What a post is, for judging a reply to it (scoring.judgement.fit)."""
+
+PromiseAct = Literal[
+    "private_message", "callback", "refund", "replacement", "visit", "update", "fix", "dates"
+]
+"""What a promise commits the brand to do (scoring reads it from the words)."""
 
 Metric = Literal[
     "reach",
@@ -197,6 +205,17 @@ class Fact(Model):
         default=None,
         ge=0,
         description="When the brand learns it; absent means known from the start.",
+    )
+    mentions: dict[LanguageCode, list[Text]] = Field(
+        default_factory=dict,
+        description="Words that name this fact's problem, per language, e.g. {es: [ferry, "
+        "cancelado], en: [ferry, cancelled]}: an apology to a post about the fact counts in "
+        "full when it names it (E1, E4). The post's own words always count too.",
+    )
+    rules_out: list[PromiseAct] = Field(
+        default_factory=list,
+        description="What the brand cannot promise while this fact holds (H4), e.g. [refund] "
+        "or [dates] (no time can be given yet).",
     )
     ruled_out_promises: list[LocalizedText] = Field(
         default_factory=list,
@@ -446,6 +465,11 @@ class PostTemplate(Model):
     )
     text: Variants = Field(description="Alternative wordings; one is drawn per post.")
     facts: list[Id] = Field(default_factory=list, description="Facts this post touches.")
+    kind: PostKind | None = Field(
+        default=None,
+        description="What the post is, when its tone and facts do not say it: complaint, "
+        "question, praise, abuse, rumour or thanks (decides which cues of a reply fit).",
+    )
     replies: Exemplars | None = Field(
         default=None,
         description="Model replies, for the ideal bot and the debrief. They fit every "
@@ -493,6 +517,14 @@ class ReactionPost(Model):
     )
     tone: Tone = Field(description="positive, neutral, negative or abusive.")
     text: Variants = Field(description="Alternative wordings; one is drawn per post.")
+    kind: PostKind | None = Field(
+        default=None, description="What the post is (default: read from its tone)."
+    )
+    needs_reply: bool | None = Field(
+        default=None,
+        description="Whether the brand should answer it. Default: negative and neutral "
+        "posts do; a thank-you or an abusive post does not.",
+    )
 
 
 class ReactionEffect(Model):
@@ -528,6 +560,17 @@ class Reaction(Model):
     cues_none: list[Cue] = Field(
         default_factory=list, description="Only if the reply has none of these cues."
     )
+    verdicts_any: list[Verdict] = Field(
+        default_factory=list,
+        description="Only if the reading of the reply found one of these: canned, generic, "
+        "wrong_language, misplaced, contradictory, stuffed.",
+    )
+    verdicts_none: list[Verdict] | None = Field(
+        default=None,
+        description="Only if the reading found none of these. Default: a reaction that "
+        "raises the person's mood does not fire on a canned reply or one in a language "
+        "they do not read; [] lets it fire on anything.",
+    )
     after_minutes: int = Field(default=0, ge=0, le=480, description="Delay before the effect.")
     once: bool = Field(
         default=False,
@@ -541,6 +584,15 @@ class Reaction(Model):
         if not self.archetypes and not self.personas:
             raise ValueError("give archetypes or personas (or both)")
         return self
+
+    @property
+    def blocking_verdicts(self) -> frozenset[Verdict]:
+        """The verdicts that keep this reaction from firing (``verdicts_none`` or its default)."""
+        if self.verdicts_none is not None:
+            return frozenset(self.verdicts_none)
+        if self.then.mood > 0:
+            return frozenset({"canned", "wrong_language"})
+        return frozenset()
 
 
 class Weights(Model):

@@ -4,7 +4,9 @@ Situations: every public reply, private message, hide, warning and ban, every
 statement, and every employee who posted on their own. A public reply on another
 channel than the post's (C1), a third public message in one exchange (C2), or
 personal data asked for or shown in public (C3) costs credit; answering an abusive
-post without citing the house rules feeds the troll (C4). Hiding or banning someone
+post without citing the house rules, or giving way to it (an apology, a refund, "you
+are right"), feeds the troll (C4), and citing the rules to someone who only complained
+treats them as one (C4). Hiding or banning someone
 who only complained is the worst move (C4); warning first and then removing the
 abusive is the right one. Staff who defend the brand on their own need a private word
 (C5), and statements must not contradict each other (C5).
@@ -13,7 +15,7 @@ abusive is the right one. Staff who defend the brand on their own need a private
 from __future__ import annotations
 
 from game.journal.records import PostRecord
-from scoring.analyzer import Analysis
+from scoring.analyzer import Analysis, CueHit
 from scoring.ledger import Ledger, Span, first_hit
 from scoring.sessionview import BrandMessage, Moderation
 
@@ -23,6 +25,8 @@ FED_TROLL = 0.2
 BAN_WITHOUT_WARNING = 0.5
 HIDE_WITHOUT_WARNING = 0.7
 WARNED_COMPLAINER = 0.3
+MISPLACED = 0.3
+"""A reply that cites the house rules to someone who only complained (C4)."""
 
 
 def judge_channel(ledger: Ledger) -> None:
@@ -59,7 +63,21 @@ def _public(
     analysis = ledger.analysis(message)
     if message.kind == "reply" and view.is_abusive_author(post.author):
         rules = first_hit(analysis, "rules_citation")
-        if rules is None:
+        appeasing = _misplaced_here(ledger, message)
+        if appeasing is not None:
+            ledger.credit("channel", FED_TROLL)
+            ledger.note(
+                "C4",
+                "channel",
+                "-",
+                message.time,
+                "channel.appeased_abuse",
+                post=post,
+                message=message,
+                hit=appeasing,
+                words=appeasing.text,
+            )
+        elif rules is None:
             ledger.credit("channel", FED_TROLL)
             ledger.note(
                 "C4", "channel", "-", message.time, "channel.fed_troll", post=post, message=message
@@ -106,6 +124,19 @@ def _public(
             message=message,
             count=public_count[thread],
         )
+    misplaced = _misplaced_here(ledger, message)
+    if misplaced is not None:
+        credit = min(credit, MISPLACED)
+        ledger.note(
+            "C4",
+            "channel",
+            "-",
+            message.time,
+            "channel.rules_to_complaint",
+            post=post,
+            message=message,
+            hit=misplaced,
+        )
     # "Send us your order number by DM" asks for the data in private: that is right.
     asked = None if analysis.has("dm_invite") else first_hit(analysis, "data_request")
     exposed = asked or _personal_data(analysis)
@@ -122,6 +153,14 @@ def _public(
             hit=exposed,
         )
     ledger.credit("channel", credit)
+
+
+def _misplaced_here(ledger: Ledger, message: BrandMessage) -> CueHit | None:
+    """The first cue the reading found out of place under a CHANNEL rule (C4, C5)."""
+    judgement = ledger.judgement(message)
+    if judgement is None:
+        return None
+    return next((hit for hit, why in judgement.misplaced if why.rule in ("C4", "C5")), None)
 
 
 def _personal_data(analysis: Analysis) -> Span | None:

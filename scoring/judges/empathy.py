@@ -1,20 +1,24 @@
 """EMPATHY: how the trainee's answers treat people (E1-E6, P4).
 
 Each reply or private message to someone who is not abusing the house rules is one
-situation, and so is each official statement. A reply starts from ``BASE`` and earns
-``FEELING`` for acknowledging the problem (apology or acknowledgement; thanks, for
-praise; nothing is needed for a neutral question) and ``PERSONAL`` for using the
-customer's name or offering a fix or a gesture. Hostility zeroes it (E2); a bare link
-(P4), boilerplate (E4), the same words already sent to someone else (E4) and a reply
-in another language than the customer's (E6) take ``PENALTY`` points off. A session in
+situation, and so is each official statement. Replies are judged as the reading in
+context (``scoring.judgement``) found them. A reply starts from ``BASE``, earns
+``FEELING`` for the feeling its post is owed (apology or acknowledgement for a
+complaint, thanks for praise, nothing for a question), only ``GENERIC_SHARE`` of it
+when the apology does not name the post's problem (E4), and ``PERSONAL`` for using the
+customer's name or a fix or gesture that fits. Hostility zeroes it (E2), and so does a
+reply in another language than the customer's (E6); a bare link (P4), boilerplate,
+near-duplicates of what others got (more for each person who got it before), cues of
+no use for the post, or a pile of cues (E4) take ``PENALTY`` points off. A session in
 which nothing was ever answered is not judged here: SPEED counts the silence (P1).
 """
 
 from __future__ import annotations
 
 from game.journal.records import PostRecord
-from scoring.analyzer import CueHit
 from scoring.catalog import SUPPORTED
+from scoring.judgement import Judgement
+from scoring.judgement.reading import wrong_language
 from scoring.ledger import Ledger, clock, first_hit
 from scoring.messages import language_name
 from scoring.sessionview import BrandMessage
@@ -22,7 +26,12 @@ from scoring.sessionview import BrandMessage
 BASE = 0.6
 FEELING = 0.25
 PERSONAL = 0.15
-PENALTY = {"link_only": 0.5, "boilerplate": 0.35, "copy": 0.25, "language": 0.5}
+PENALTY = {"link_only": 0.5, "boilerplate": 0.35, "copy": 0.3, "stuffed": 0.35, "noise": 0.1}
+"""Points off a reply's credit for each fault (canned: per person who got it before)."""
+CANNED_MOST = 0.75
+"""The most a reply loses for being canned, however often it was sent."""
+GENERIC_SHARE = 0.4
+"""The share of FEELING an apology earns when it does not name the post's problem (E4)."""
 SMALL_ACCOUNT = 1_000
 """Followers below which an author is a "small" customer (E3)."""
 BIG_ACCOUNT = 10_000
@@ -38,7 +47,6 @@ def judge_empathy(ledger: Ledger) -> None:
         ledger: where credits and findings go.
     """
     view = ledger.view
-    said_before: dict[str, tuple[BrandMessage, str]] = {}  # words -> first message, author
     by_size: dict[str, list[float]] = {"small": [], "big": []}
     for message in view.messages:
         if message.kind == "statement":
@@ -53,7 +61,7 @@ def judge_empathy(ledger: Ledger) -> None:
             if _noted_hostility(ledger, message, post):
                 ledger.credit("empathy", 0.0)
             continue
-        credit = _reply(ledger, message, post, said_before)
+        credit = _reply(ledger, message, post)
         ledger.credit("empathy", credit)
         followers = view.people[post.author].followers if post.author in view.people else 0
         if followers < SMALL_ACCOUNT:
@@ -81,41 +89,26 @@ def _noted_hostility(ledger: Ledger, message: BrandMessage, post: PostRecord) ->
     return True
 
 
-def _reply(
-    ledger: Ledger,
-    message: BrandMessage,
-    post: PostRecord,
-    said_before: dict[str, tuple[BrandMessage, str]],
-) -> float:
+def _reply(ledger: Ledger, message: BrandMessage, post: PostRecord) -> float:
+    """One answer's EMPATHY credit, from its reading in context (``scoring.judgement``)."""
     analysis = ledger.analysis(message)
-    if analysis.language not in SUPPORTED:
+    judgement = ledger.judgement(message)
+    if analysis.language not in SUPPORTED or judgement is None:
         # The catalogs cannot read it: only the choice of language can be judged.
         return _unreadable_reply(ledger, message, post, analysis.language)
-    cues = analysis.cue_ids()
+    if not judgement.language_ok:
+        _wrong_language_note(ledger, message, post, analysis.language)
+        return 0.0
     if _noted_hostility(ledger, message, post):
         return 0.0
-    credit = BASE
-    feeling = _feeling_hit(ledger, message, post)
-    if feeling is not None or post.tone == "neutral" or _felt_before(ledger, message, post):
-        credit += FEELING
-        if feeling is not None and post.tone == "negative":
-            ledger.note(
-                "E1",
-                "empathy",
-                "+",
-                message.time,
-                "empathy.acknowledged",
-                post=post,
-                message=message,
-                hit=feeling,
-            )
-    else:
-        key = "empathy.praise_unthanked" if post.tone == "positive" else "empathy.no_feeling"
-        ledger.note("E1", "empathy", "-", message.time, key, post=post, message=message)
-    gesture = first_hit(analysis, "compensation", "fix")
-    if analysis.addresses_customer or gesture is not None:
+    credit = BASE + _feeling(ledger, message, post, judgement)
+    gesture = any(
+        hit.cue in ("compensation", "fix") and _fits(judgement, hit.cue) for hit in analysis.cues
+    )
+    if analysis.addresses_customer or gesture:
         credit += PERSONAL
-    if {"fix", "compensation"} <= cues:
+    cues = analysis.cue_ids()
+    if {"fix", "compensation"} <= cues and _fits(judgement, "compensation"):
         ledger.note(
             "E5",
             "empathy",
@@ -126,62 +119,8 @@ def _reply(
             message=message,
             hit=first_hit(analysis, "compensation"),
         )
-    link = first_hit(analysis, "link_only")
-    if link is not None:
-        credit -= PENALTY["link_only"]
-        ledger.note(
-            "P4",
-            "empathy",
-            "-",
-            message.time,
-            "empathy.link_only",
-            post=post,
-            message=message,
-            hit=link,
-        )
-    canned = first_hit(analysis, "boilerplate")
-    if canned is not None:
-        credit -= PENALTY["boilerplate"]
-        ledger.note(
-            "E4",
-            "empathy",
-            "-",
-            message.time,
-            "empathy.boilerplate",
-            post=post,
-            message=message,
-            hit=canned,
-        )
-    words = " ".join(message.text.casefold().split())
-    earlier = said_before.get(words)
-    if earlier is not None and earlier[1] != post.author:
-        credit -= PENALTY["copy"]
-        ledger.note(
-            "E4",
-            "empathy",
-            "-",
-            message.time,
-            "empathy.copy",
-            post=post,
-            message=message,
-            first=clock(earlier[0].time),
-        )
-    else:
-        said_before.setdefault(words, (message, post.author))
-    if _wrong_language(analysis.language, post.language):
-        credit -= PENALTY["language"]
-        ledger.note(
-            "E6",
-            "empathy",
-            "-",
-            message.time,
-            "empathy.language",
-            post=post,
-            message=message,
-            theirs=language_name(post.language, ledger.language),
-            ours=language_name(analysis.language, ledger.language),
-        )
-    elif post.language != ledger.language:
+    credit -= _penalties(ledger, message, post, judgement)
+    if post.language != ledger.language:
         ledger.note(
             "E6",
             "empathy",
@@ -195,22 +134,117 @@ def _reply(
     return credit
 
 
-def _unreadable_reply(
-    ledger: Ledger, message: BrandMessage, post: PostRecord, language: str
+def _fits(judgement: Judgement, cue: str) -> bool:
+    """Whether a cue is neither out of place nor noise in the reply's situation."""
+    return all(hit.cue != cue for hit, _ in judgement.misplaced) and all(
+        hit.cue != cue for hit in judgement.noise
+    )
+
+
+def _feeling(
+    ledger: Ledger, message: BrandMessage, post: PostRecord, judgement: Judgement
 ) -> float:
-    if _wrong_language(language, post.language):
+    """The FEELING part: in full when the feeling owed names this post's problem (E1, E4)."""
+    if not judgement.fit.feeling or _felt_before(ledger, message, post):
+        return FEELING
+    feeling = judgement.feeling
+    if feeling is None:
+        key = "empathy.praise_unthanked" if post.tone == "positive" else "empathy.no_feeling"
+        ledger.note("E1", "empathy", "-", message.time, key, post=post, message=message)
+        return 0.0
+    if judgement.specific is None and feeling.cue != "gratitude":
         ledger.note(
-            "E6",
+            "E4",
             "empathy",
             "-",
             message.time,
-            "empathy.language",
+            "empathy.generic",
             post=post,
             message=message,
-            theirs=language_name(post.language, ledger.language),
-            ours=language_name(language, ledger.language),
+            hit=feeling,
+            words=feeling.text,
         )
-        return 1 - PENALTY["language"]
+        return FEELING * GENERIC_SHARE
+    if post.tone == "negative":
+        ledger.note(
+            "E1",
+            "empathy",
+            "+",
+            message.time,
+            "empathy.acknowledged",
+            post=post,
+            message=message,
+            hit=feeling,
+        )
+    return FEELING
+
+
+def _penalties(
+    ledger: Ledger, message: BrandMessage, post: PostRecord, judgement: Judgement
+) -> float:
+    """What the reply loses for being a link, boilerplate, canned, noisy or stuffed."""
+    analysis = judgement.analysis
+    lost = 0.0
+    link = first_hit(analysis, "link_only")
+    if link is not None:
+        lost += PENALTY["link_only"]
+        ledger.note(
+            "P4", "empathy", "-", message.time, "empathy.link_only",
+            post=post, message=message, hit=link,
+        )  # fmt: skip
+    canned = first_hit(analysis, "boilerplate")
+    if canned is not None:
+        lost += PENALTY["boilerplate"]
+        ledger.note(
+            "E4", "empathy", "-", message.time, "empathy.boilerplate",
+            post=post, message=message, hit=canned,
+        )  # fmt: skip
+    reuse = judgement.reuse
+    if reuse.count:
+        lost += min(CANNED_MOST, PENALTY["copy"] * reuse.count)
+        first = ledger.answer_at(reuse.first or 0)
+        ledger.note(
+            "E4", "empathy", "-", message.time, "empathy.copy",
+            post=post, message=message, first=clock(first.time) if first else "?",
+            count=reuse.count,
+        )  # fmt: skip
+    if judgement.stuffed:
+        lost += PENALTY["stuffed"]
+        ledger.note(
+            "E4", "empathy", "-", message.time, "empathy.stuffed",
+            post=post, message=message, count=len(analysis.cue_ids()),
+        )  # fmt: skip
+    elif judgement.noise:
+        lost += PENALTY["noise"]
+        ledger.note(
+            "E4", "empathy", "-", message.time, "empathy.noise",
+            post=post, message=message, hit=judgement.noise[0], words=judgement.noise[0].text,
+        )  # fmt: skip
+    return lost
+
+
+def _wrong_language_note(
+    ledger: Ledger, message: BrandMessage, post: PostRecord, language: str
+) -> None:
+    ledger.note(
+        "E6",
+        "empathy",
+        "-",
+        message.time,
+        "empathy.language",
+        post=post,
+        message=message,
+        theirs=language_name(post.language, ledger.language),
+        ours=language_name(language, ledger.language),
+    )
+
+
+def _unreadable_reply(
+    ledger: Ledger, message: BrandMessage, post: PostRecord, language: str
+) -> float:
+    if wrong_language(language, post.language):
+        _wrong_language_note(ledger, message, post, language)
+        return 0.0
     ledger.note(
         "E6",
         "empathy",
@@ -238,25 +272,6 @@ def _felt_before(ledger: Ledger, message: BrandMessage, post: PostRecord) -> boo
         and first_hit(ledger.analysis(earlier), "apology", "acknowledgement", "gratitude")
         for earlier in ledger.view.answers_in(message.thread or "")
     )
-
-
-def _feeling_hit(ledger: Ledger, message: BrandMessage, post: PostRecord) -> CueHit | None:
-    analysis = ledger.analysis(message)
-    if post.tone == "positive":
-        return first_hit(analysis, "gratitude", "acknowledgement")
-    return first_hit(analysis, "apology", "acknowledgement")
-
-
-def _wrong_language(reply_language: str, post_language: str) -> bool:
-    """Whether a reply missed the customer's language (E6).
-
-    The analyzer tells Spanish, English and "other"; a post in a third language
-    (French, say) is answered well by a reply the analyzer calls "other".
-    """
-    supported = ("es", "en")
-    if post_language in supported:
-        return reply_language != post_language
-    return reply_language in supported
 
 
 def _statement(ledger: Ledger, message: BrandMessage) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from game.journal.records import PostRecord
 from game.scenario.model import Fact
+from scoring.analyzer import CueHit
 from scoring.catalog import SUPPORTED
 from scoring.ledger import Ledger, clock, first_hit
 from scoring.messages import cue_name
@@ -33,6 +34,8 @@ CONCEDED_FALSE = 0.5
 SPECULATED = 0.2
 HOLDING_EXEMPT = frozenset({"cause", "prevention"})
 """What a statement cannot hold yet while a fact the brand is at fault for is unknown."""
+CONTRADICTED = 0.3
+"""A reply that takes back what it says (sorry, but it's your fault)."""
 DELIVERED_LATE = 0.3
 """A promise delivered after its deadline: better than never, far from on time."""
 
@@ -55,6 +58,7 @@ def judge_honesty(ledger: Ledger) -> None:
         if ledger.analysis(message).language not in SUPPORTED:
             continue  # the catalogs cannot read it
         _facts_in_reply(ledger, message, post, owned_threads)
+        _coherence(ledger, message, post)
     statements = [m for m in view.messages if m.kind == "statement"]
     for statement in statements:
         _statement(ledger, statement)
@@ -97,7 +101,9 @@ def _facts_in_reply(
     if known_true:
         _owning(ledger, message, post, known_true, owned_threads)
     elif unknown:
-        claim = first_hit(analysis, "cause") or denial
+        # A cause, a denial, or a promise that it will not happen again: all claim to
+        # know what nobody knows yet.
+        claim = first_hit(analysis, "cause", "prevention") or denial
         if claim is not None:
             ledger.credit("honesty", SPECULATED)
             ledger.note(
@@ -123,8 +129,12 @@ def _facts_in_reply(
                 message=message,
             )
     elif false:
-        conceded = first_hit(analysis, "admission", "apology")
-        if conceded is not None and denial is None:
+        # Owning, repairing or preventing a rumour concedes it even beside a denial;
+        # an apology concedes it only when nothing corrects it.
+        conceded = _conceding(ledger, message)
+        if conceded is None and denial is None:
+            conceded = first_hit(analysis, "apology")
+        if conceded is not None:
             ledger.credit("honesty", CONCEDED_FALSE)
             ledger.note(
                 "H3",
@@ -149,6 +159,35 @@ def _facts_in_reply(
                 message=message,
                 hit=denial,
             )
+
+
+def _conceding(ledger: Ledger, message: BrandMessage) -> CueHit | None:
+    """The first cue that concedes a false rumour (owning, repairing, preventing it)."""
+    judgement = ledger.judgement(message)
+    if judgement is None:
+        return None
+    return next((hit for hit, why in judgement.misplaced if why.rule == "H3"), None)
+
+
+def _coherence(ledger: Ledger, message: BrandMessage, post: PostRecord) -> None:
+    """H1 for a reply that contradicts itself (owns and blames, admits and denies)."""
+    judgement = ledger.judgement(message)
+    if judgement is None or not judgement.contradictions:
+        return
+    contradiction = judgement.contradictions[0]
+    ledger.credit("honesty", CONTRADICTED)
+    ledger.note(
+        "H1",
+        "honesty",
+        "-",
+        message.time,
+        f"honesty.{contradiction.kind}",
+        post=post,
+        message=message,
+        hit=contradiction.second,
+        first=contradiction.first.text,
+        second=contradiction.second.text,
+    )
 
 
 def _owning(

@@ -1,10 +1,12 @@
 """Promises that the scenario's facts rule out (H4) or that nobody can know yet (H3).
 
-Authors list, per fact, the words that would promise what the fact makes impossible
-("la de la foto" when no item like the photo exists) in ``ruled_out_promises``. A brand
-message that makes a promise and mentions those words, not negated, is judged here:
-against a true fact the brand knows, it is a promise that cannot be kept (H4); against
-a fact nobody knows yet, it is a claim made before checking (H3).
+Authors declare, per fact, the acts the brand cannot promise while it holds
+(``rules_out: [refund, dates]``; ``dates`` is any promise with a deadline), and may add
+the words that would promise what the fact makes impossible ("la de la foto" when no
+item like the photo exists) in ``ruled_out_promises``. A brand message whose promise is
+of a ruled-out act, or that makes a promise and mentions those words, not negated, is
+judged here: against a true fact the brand knows, it is a promise that cannot be kept
+(H4); against a fact nobody knows yet, it is a claim made before checking (H3).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from game.scenario.model import Fact
 from game.vocabulary import RuleId
+from scoring.analyzer import Analysis
 from scoring.catalog import SUPPORTED, load_catalog
 from scoring.judges.honesty import fact_statement
 from scoring.ledger import Ledger
@@ -39,7 +42,7 @@ def judge_ruled_out_promises(ledger: Ledger) -> None:
         ledger: where credits and findings go.
     """
     view = ledger.view
-    facts = [fact for fact in view.scenario.facts if fact.ruled_out_promises]
+    facts = [f for f in view.scenario.facts if f.ruled_out_promises or f.rules_out]
     if not facts:
         return
     for message in view.messages:
@@ -49,7 +52,7 @@ def judge_ruled_out_promises(ledger: Ledger) -> None:
         if not analysis.has("promise") or analysis.language not in SUPPORTED:
             continue
         for fact in facts:
-            mention = _mention(message, fact, analysis.language)
+            mention = _ruled_out_act(analysis, fact) or _mention(message, fact, analysis.language)
             if mention is not None:
                 _judge(ledger, message, fact, mention)
                 break  # one finding per message is enough to make the point
@@ -80,6 +83,15 @@ def _judge(ledger: Ledger, message: BrandMessage, fact: Fact, mention: _Mention)
         hit=mention,
         fact=statement,
     )
+
+
+def _ruled_out_act(analysis: Analysis, fact: Fact) -> _Mention | None:
+    """The first promise of an act the fact rules out (``dates``: any stated deadline)."""
+    for promise in analysis.promises:
+        dated = "dates" in fact.rules_out and promise.deadline_minutes is not None
+        if promise.act in fact.rules_out or dated:
+            return _Mention(promise.start, promise.end)
+    return None
 
 
 def _mention(message: BrandMessage, fact: Fact, language: str) -> _Mention | None:

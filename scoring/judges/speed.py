@@ -32,7 +32,10 @@ def judge_speed(ledger: Ledger) -> None:
             continue
         if post.author in banned_at and banned_at[post.author] >= post.time:
             continue
-        answer = next((m for m in view.answers_in(post.thread) if m.time >= post.time), None)
+        # An answer is one written after the post arrived: a reaction posted the same
+        # second as the reply that provoked it is not answered by that reply.
+        arrived = view.post_order.get(post.id, 0)
+        answer = next((m for m in view.answers_in(post.thread) if m.order > arrived), None)
         allowed = expected[post.channel]
         if answer is None:
             _unanswered(ledger, post, allowed)
