@@ -18,6 +18,7 @@ from typing import Literal
 
 from game.vocabulary import RuleId
 from scoring.analyzer import Analysis, CueHit
+from scoring.judgement import Judgement
 
 MessageKind = Literal["reply", "private_message", "follow_up", "statement", "warning"]
 """The brand messages of a session log (``scoring.sessionview.BrandMessage.kind``)."""
@@ -51,14 +52,25 @@ class Touch:
 TOUCHES: dict[str, tuple[Touch, ...]] = {
     # E1 credits an apology or acknowledgement of a complaint, H1 owning a fault;
     # conceding a rumour that is false is charged under H3.
+    # An apology that names nothing is generic (E4); giving way to abuse feeds it (C4).
     "apology": (
         Touch("E1", True, ANSWERS),
         Touch("H1", True, ANSWERS),
         Touch("H3", False, ANSWERS, usual=False),
+        Touch("E4", False, ANSWERS, usual=False),
+        Touch("C4", False, PUBLIC, usual=False),
     ),
-    "acknowledgement": (Touch("E1", True, ANSWERS),),
+    "acknowledgement": (
+        Touch("E1", True, ANSWERS),
+        Touch("E4", False, ANSWERS, usual=False),
+        Touch("C4", False, PUBLIC, usual=False),
+    ),
     "gratitude": (Touch("E1", True, ANSWERS),),  # thanks, for praise
-    "admission": (Touch("H1", True, ANSWERS), Touch("H3", False, ANSWERS, usual=False)),
+    "admission": (
+        Touch("H1", True, ANSWERS),
+        Touch("H3", False, ANSWERS, usual=False),
+        Touch("C4", False, PUBLIC, usual=False),
+    ),
     # Denying a true fact (H1) or a cause nobody knows yet (H3); contradicting an
     # earlier statement (C5). Only correcting a false rumour is credited (H3).
     "denial": (
@@ -73,7 +85,16 @@ TOUCHES: dict[str, tuple[Touch, ...]] = {
     # known (H3); a statement owes it (H2, below), except before the facts are in.
     "cause": (Touch("H3", False, ANSWERS), Touch("H3", False, STATEMENTS, usual=False)),
     "fix": (Touch("E5", True, ANSWERS),),  # with a gesture: E5
-    "compensation": (Touch("E5", True, ANSWERS),),
+    # A refund to a fan is noise (E4), to a troll appeasement (C4), for a rumour a
+    # concession (H3).
+    "compensation": (
+        Touch("E5", True, ANSWERS),
+        Touch("E4", False, ANSWERS, usual=False),
+        Touch("C4", False, PUBLIC, usual=False),
+        Touch("H3", False, ANSWERS, usual=False),
+        Touch("C5", False, ANSWERS, usual=False),
+    ),
+    "prevention": (Touch("H3", False, ANSWERS, usual=False),),
     "promise": (
         Touch("H4", True, PROMISING),
         Touch("H4", False, PROMISING, usual=False),  # broken, late or ruled out
@@ -81,10 +102,18 @@ TOUCHES: dict[str, tuple[Touch, ...]] = {
     ),
     # No judge credits the invitation itself: it makes asking for data in public right.
     "dm_invite": (Touch("C3", True, PUBLIC),),
-    "data_request": (Touch("C3", False, PUBLIC), Touch("C3", True, PRIVATE)),
+    "data_request": (
+        Touch("C3", False, PUBLIC),
+        Touch("C3", True, PRIVATE),
+        Touch("E4", False, ANSWERS, usual=False),
+    ),
     "link_only": (Touch("P4", False, ANSWERS),),
     "boilerplate": (Touch("E4", False, ANSWERS | STATEMENTS),),
-    "rules_citation": (Touch("C4", True, frozenset({"reply"})),),  # to an abusive author
+    # Credited to an abusive author; to someone who only complained it costs.
+    "rules_citation": (
+        Touch("C4", True, frozenset({"reply"})),
+        Touch("C4", False, PUBLIC, usual=False),
+    ),
 }
 """Every cue the judges read, with the rules they cite for it."""
 
@@ -135,8 +164,30 @@ def touches_for(
     return tuple(sorted(found, key=lambda touch: not touch.usual))
 
 
+def in_situation(hit: CueHit, kind: MessageKind, judgement: Judgement) -> tuple[Touch, ...] | None:
+    """How the judges read a cue in the situation a reply was judged in (None: as usual).
+
+    Out of place it costs under the rule of the fit table; of no use there, or an
+    apology that names nothing of the post, it costs E4.
+    """
+    kinds = frozenset({kind})
+    for misplaced, why in judgement.misplaced:
+        if misplaced.cue == hit.cue:
+            return (Touch(why.rule, False, kinds),)
+    if any(noise.cue == hit.cue for noise in judgement.noise):
+        return (Touch("E4", False, kinds),)
+    feeling = judgement.feeling
+    generic = feeling is not None and judgement.specific is None and feeling.cue != "gratitude"
+    if generic and feeling is not None and feeling.cue == hit.cue:
+        return (Touch("E4", False, kinds),)
+    return None
+
+
 def read_message(
-    analysis: Analysis, kind: MessageKind, requires: Collection[str] = ()
+    analysis: Analysis,
+    kind: MessageKind,
+    requires: Collection[str] = (),
+    judgement: Judgement | None = None,
 ) -> list[CueReading]:
     """What the judges make of each cue of a message, in the order they appear.
 
@@ -144,13 +195,16 @@ def read_message(
         analysis: the message's analysis.
         kind: what kind of message it is.
         requires: the cues the scenario requires of an official statement.
+        judgement: the reply judged in its situation, when it answers a post: its
+            misplaced, noisy and generic cues are read as the judges read them there.
 
     Returns:
         One reading per cue hit.
     """
     readings = []
     for hit in analysis.cues:
-        touches = touches_for(hit.cue, kind, analysis, requires)
+        situated = in_situation(hit, kind, judgement) if judgement is not None else None
+        touches = situated or touches_for(hit.cue, kind, analysis, requires)
         usual = [touch.helps for touch in touches if touch.usual]
         readings.append(CueReading(hit, touches, usual[0] if usual else None))
     return readings

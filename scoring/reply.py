@@ -23,10 +23,12 @@ class ReplyReading:
     """What the brand's words say, and how they land with the person answered.
 
     Attributes:
-        analysis: the cues, promises and language found in the words.
+        text: the words read.
+        analysis: the cues, promises and language found in them.
         judgement: the reply judged in its situation (None: not an answer to a post).
     """
 
+    text: str
     analysis: Analysis
     judgement: Judgement | None = None
 
@@ -82,6 +84,6 @@ def read_reply(
     """
     analysis = analyze(text, language, AnalysisContext(customer, minute_of_day))
     if scenario is None or post is None:
-        return ReplyReading(analysis)
+        return ReplyReading(text, analysis)
     situation = situation_of(scenario, post, archetype or "customer", customer, language)
-    return ReplyReading(analysis, judge_reply(text, analysis, situation, earlier))
+    return ReplyReading(text, analysis, judge_reply(text, analysis, situation, earlier))

@@ -149,6 +149,7 @@ def _read(
             archetype=_author(session, answering).archetype,
             earlier=session.answers,
         )
+    session.last_reading = reading  # the practice coach explains this very reading
     promises = tuple((p.text, p.deadline_minutes) for p in reading.promises)
     session.emit(ReplyAnalysed(session.now, post_id, reading.cue_ids(), promises))
     return reading

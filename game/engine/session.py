@@ -28,7 +28,7 @@ from game.engine.conditions import ConditionContext, compile_condition
 from game.engine.crowd import Crowd
 from game.engine.identities import FakerIdentities, IdentitySource
 from game.engine.machine import PhaseModel, phase_machine_for
-from game.engine.ports import ReplyReader
+from game.engine.ports import Reading, ReplyReader
 from game.engine.posting import Posting
 from game.engine.queries import ReadQueries
 from game.engine.reactions import Reactions
@@ -94,6 +94,7 @@ class Session(ReadQueries):
         self.language = language
         self.read = reader
         self.answers: list[AnswerRecord] = []  # every answer so far, for canned replies
+        self.last_reading: Reading | None = None  # of the brand's latest words
         self.now = 0
         self.end_time = scenario.meta.duration_minutes * 60
         self.ended = False

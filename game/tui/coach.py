@@ -13,6 +13,7 @@ from game.engine.clock import DAY_STARTS_AT_MINUTE
 from game.vocabulary import RULES, RuleId
 from scoring import AnalysisContext, analyze
 from scoring.coaching import MessageKind, read_message
+from scoring.judgement import Judgement
 from scoring.messages import cue_name
 
 
@@ -57,6 +58,7 @@ def coach_notes(
     *,
     kind: MessageKind,
     requires: Collection[str] = (),
+    judgement: Judgement | None = None,
 ) -> list[CoachNote]:
     """Analyse a message the way the engine does and explain each cue it found.
 
@@ -67,12 +69,14 @@ def coach_notes(
         now_seconds: simulated second of the message (resolves "by 5 pm").
         kind: what kind of message it was (a public reply, a private message...).
         requires: the cues the scenario requires of an official statement.
+        judgement: the engine's judgement of the reply in its situation, when it
+            answered a post: the coach then says what the judges will say there.
 
     Returns:
         One note per cue hit, in the order they appear in the message.
     """
     context = AnalysisContext(customer_name, DAY_STARTS_AT_MINUTE + now_seconds // 60)
-    readings = read_message(analyze(text, language, context), kind, requires)
+    readings = read_message(analyze(text, language, context), kind, requires, judgement)
     return [
         CoachNote(
             cue=reading.hit.cue,

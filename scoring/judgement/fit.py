@@ -75,8 +75,7 @@ _APPEASING: dict[Cue, Misplaced] = {
 warning of what will happen next ("we will remove them") are calm, not appeasing."""
 
 _CONCEDING: dict[Cue, Misplaced] = {
-    cue: Misplaced("H3", "conceded_rumour")
-    for cue in ("admission", "compensation", "prevention")
+    cue: Misplaced("H3", "conceded_rumour") for cue in ("admission", "compensation", "prevention")
 }
 """Owning, repairing or preventing what never happened makes a false rumour true (H3)."""
 

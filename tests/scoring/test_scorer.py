@@ -59,7 +59,8 @@ def test_quick_empathetic_owning_reply(engine_scenario: LoadedScenario, tmp_path
             (
                 90,
                 lambda s: Reply(
-                    _post(s, "inject:first").id, "Lo sentimos mucho, fue culpa nuestra."
+                    _post(s, "inject:first").id,
+                    "Lo sentimos mucho: llegó frío y fue culpa nuestra.",
                 ),
             )
         ],
@@ -70,6 +71,27 @@ def test_quick_empathetic_owning_reply(engine_scenario: LoadedScenario, tmp_path
     assert owned and owned[0].evidence is not None
     assert "sentimos" in owned[0].evidence.words or "culpa" in owned[0].evidence.words
     assert _findings(card, "E1", "+")
+
+
+def test_an_apology_that_names_nothing_is_generic(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    card = _play(
+        engine_scenario,
+        tmp_path,
+        [
+            (
+                90,
+                lambda s: Reply(
+                    _post(s, "inject:first").id, "Lo sentimos mucho, fue culpa nuestra."
+                ),
+            )
+        ],
+    )
+    generic = _findings(card, "E4", "-")
+    assert generic and generic[0].evidence is not None
+    assert generic[0].evidence.words == "Lo sentimos mucho"
+    assert not _findings(card, "E1", "+")
 
 
 def test_late_and_missing_answers_cost_speed(

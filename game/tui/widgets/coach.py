@@ -10,6 +10,16 @@ from game.tui.controller import Game
 from game.tui.i18n import tr
 from game.tui.intents import ComposerIntent
 from game.tui.render import highlighted
+from scoring import ReplyReading
+from scoring.judgement import Judgement
+
+
+def _judgement_of(game: Game, text: str) -> Judgement | None:
+    """The engine's own judgement of the words just sent (the crowd reacted to it)."""
+    reading = game.session.last_reading
+    if isinstance(reading, ReplyReading) and reading.judgement is not None:
+        return reading.judgement if reading.text == text else None
+    return None
 
 
 class CoachPanel(Static):
@@ -32,6 +42,7 @@ class CoachPanel(Static):
             game.now,
             kind=intent.coach_kind,
             requires=game.scenario.scoring.statement.requires,
+            judgement=_judgement_of(game, text),
         )
         self.show_notes(text, notes)
 
