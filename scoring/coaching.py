@@ -167,20 +167,29 @@ def touches_for(
 def in_situation(hit: CueHit, kind: MessageKind, judgement: Judgement) -> tuple[Touch, ...] | None:
     """How the judges read a cue in the situation a reply was judged in (None: as usual).
 
-    Out of place it costs under the rule of the fit table; of no use there, or an
-    apology that names nothing of the post, it costs E4.
+    Conceding a false rumour costs H3; out of place, a cue costs under the rule of the
+    fit table; of no use there, or an apology that names nothing of the post, it costs
+    E4 (a generic apology still owns a fault, H1).
     """
     kinds = frozenset({kind})
-    for misplaced, why in judgement.misplaced:
-        if misplaced.cue == hit.cue:
-            return (Touch(why.rule, False, kinds),)
+    touches: list[Touch] = []
+    conceded = judgement.conceded
+    if conceded is not None and conceded.cue == hit.cue:
+        touches.append(Touch("H3", False, kinds))
+    touches += [
+        Touch(why.rule, False, kinds) for cue, why in judgement.misplaced if cue.cue == hit.cue
+    ]
     if any(noise.cue == hit.cue for noise in judgement.noise):
-        return (Touch("E4", False, kinds),)
+        touches.append(Touch("E4", False, kinds))
     feeling = judgement.feeling
     generic = feeling is not None and judgement.specific is None and feeling.cue != "gratitude"
     if generic and feeling is not None and feeling.cue == hit.cue:
-        return (Touch("E4", False, kinds),)
-    return None
+        touches.append(Touch("E4", False, kinds))
+        if not touches[:-1]:
+            usual = [t for t in TOUCHES.get(hit.cue, ()) if t.usual and kind in t.kinds]
+            touches += [t for t in usual if t.rule != "E1"]
+    unique = {(touch.rule, touch.helps): touch for touch in touches}
+    return tuple(unique.values()) or None
 
 
 def read_message(

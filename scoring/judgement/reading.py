@@ -177,6 +177,20 @@ class Judgement:
         return frozenset(found)
 
     @property
+    def conceded(self) -> CueHit | None:
+        """The words that concede a false rumour (None: not a rumour, or not conceded).
+
+        Owning, repairing or preventing it concedes it even beside a denial; an apology
+        concedes it only when nothing in the reply corrects it (H3).
+        """
+        if self.situation.kind != "rumour":
+            return None
+        owned = next((hit for hit, why in self.misplaced if why.rule == "H3"), None)
+        if owned is not None or self.analysis.has("denial"):
+            return owned
+        return next((hit for hit in self.analysis.cues if hit.cue == "apology"), None)
+
+    @property
     def promises(self) -> Sequence[object]:
         """The promises the reply makes (the analyzer's)."""
         return self.analysis.promises

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from game.journal.records import PostRecord
 from game.scenario.model import Fact
-from scoring.analyzer import CueHit
 from scoring.catalog import SUPPORTED
 from scoring.ledger import Ledger, clock, first_hit
 from scoring.messages import cue_name
@@ -129,11 +128,8 @@ def _facts_in_reply(
                 message=message,
             )
     elif false:
-        # Owning, repairing or preventing a rumour concedes it even beside a denial;
-        # an apology concedes it only when nothing corrects it.
-        conceded = _conceding(ledger, message)
-        if conceded is None and denial is None:
-            conceded = first_hit(analysis, "apology")
+        judgement = ledger.judgement(message)
+        conceded = judgement.conceded if judgement is not None else None
         if conceded is not None:
             ledger.credit("honesty", CONCEDED_FALSE)
             ledger.note(
@@ -159,14 +155,6 @@ def _facts_in_reply(
                 message=message,
                 hit=denial,
             )
-
-
-def _conceding(ledger: Ledger, message: BrandMessage) -> CueHit | None:
-    """The first cue that concedes a false rumour (owning, repairing, preventing it)."""
-    judgement = ledger.judgement(message)
-    if judgement is None:
-        return None
-    return next((hit for hit, why in judgement.misplaced if why.rule == "H3"), None)
 
 
 def _coherence(ledger: Ledger, message: BrandMessage, post: PostRecord) -> None:

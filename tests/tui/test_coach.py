@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from game.engine import Action, PrivateMessage, Reply, Session, Statement
 from game.journal.logfile import SessionLog, read_log
@@ -11,8 +12,9 @@ from game.scenario import LoadedScenario
 from game.tui.coach import coach_notes
 from game.tui.render import highlighted, merged, sparkline
 from game.vocabulary import RULES
-from scoring import AnalysisContext, analyze, read_reply
-from scoring.coaching import TOUCHES, MessageKind, read_message, touches_for
+from scoring import AnalysisContext, ReplyReading, analyze, read_reply
+from scoring.coaching import TOUCHES, MessageKind, in_situation, read_message, touches_for
+from scoring.judgement import Judgement
 from scoring.scorecard import Finding
 from scoring.scorer import score
 
@@ -92,7 +94,11 @@ class Said:
 
 SCRIPTS: list[list[Said]] = [
     [
-        Said("inject:complaint_first", "reply", "We are so sorry, it was our mistake."),
+        Said(
+            "inject:complaint_first",
+            "reply",
+            "We are so sorry the dress looks nothing like the photo: it was our mistake.",
+        ),
         Said("inject:complaint_second", "reply", "That is your fault, you should have read it."),
         Said("inject:complaint_latam", "reply", "Thank you for your patience. Check our FAQ."),
     ],
@@ -111,19 +117,37 @@ SCRIPTS: list[list[Said]] = [
         ),
         Said("inject:rumour_second_hand", "reply", "We are sorry about that, we admit it."),
     ],
+    [
+        Said("inject:troll_abuse", "reply", "We're so sorry, we'll do better."),
+        Said("inject:complaint_first", "reply", "We're really sorry about this."),
+        Said("inject:complaint_second", "reply", "Please remember our community rules."),
+    ],
 ]
 
 
 def _play(
     loaded: LoadedScenario, folder: Path, script: list[Said]
-) -> tuple[tuple[Finding, ...], dict[str, MessageKind]]:
-    """Play a script on the flagship and score it; also which kind each text was sent as."""
+) -> tuple[tuple[Finding, ...], dict[str, MessageKind], dict[str, Judgement]]:
+    """Play a script on the flagship and score it.
+
+    Returns:
+        The findings, which kind each text was sent as, and the engine's judgement of
+        each answer (the one the crowd reacted to and the coach shows).
+    """
     path = folder / f"coach-{len(list(folder.glob('*.jsonl')))}.jsonl"
     log = SessionLog(path)
+    judged: dict[str, Judgement] = {}
+
+    def reader(text: str, language: str, **context: Any) -> ReplyReading:
+        reading = read_reply(text, language, **context)
+        if reading.judgement is not None:
+            judged[text] = reading.judgement
+        return reading
+
     session = Session(
         loaded,
-        seed=5,
-        reader=read_reply,
+        seed=1,
+        reader=reader,
         language="en",
         subscribers=[log.record],
         trainee="coach",
@@ -147,7 +171,7 @@ def _play(
         kinds[said.text] = said.kind
     session.advance_to(session.end_time)
     session.close()
-    return score(loaded.scenario, read_log(path).records).findings, kinds
+    return score(loaded.scenario, read_log(path).records).findings, kinds, judged
 
 
 def test_the_coach_names_every_rule_the_judges_tie_to_a_cue(
@@ -164,7 +188,7 @@ def test_the_coach_names_every_rule_the_judges_tie_to_a_cue(
     requires = flagship.scenario.scoring.statement.requires
     seen: set[tuple[str, str, str]] = set()
     for script in SCRIPTS:
-        findings, kinds = _play(flagship, tmp_path, script)
+        findings, kinds, judged = _play(flagship, tmp_path, script)
         for finding in findings:
             evidence = finding.evidence
             if evidence is None or evidence.text not in kinds:
@@ -173,11 +197,15 @@ def test_the_coach_names_every_rule_the_judges_tie_to_a_cue(
                 continue  # the judges quote a whole message when no words earned the point
             kind = kinds[evidence.text]
             analysis = analyze(evidence.text, "en", AnalysisContext())
-            readings = read_message(analysis, kind, requires)
+            readings = read_message(analysis, kind, requires, judged.get(evidence.text))
             for reading in readings:
                 if (reading.hit.start, reading.hit.end) != (evidence.start, evidence.end):
                     continue
                 said = {(touch.rule, touch.helps) for touch in reading.touches}
+                judgement = judged.get(evidence.text)
+                if judgement is not None and in_situation(reading.hit, kind, judgement):
+                    # Read in its situation, the coach shows exactly the judges' reading.
+                    said = {(t.rule, t.helps) for t in reading.touches if t.usual}
                 assert (finding.rule, finding.severity == "+") in said, (
                     reading.hit.cue,
                     kind,
@@ -198,6 +226,9 @@ def test_the_coach_names_every_rule_the_judges_tie_to_a_cue(
         ("data_request", "C3", "+"),
         ("rules_citation", "C4", "+"),
         ("compensation", "E5", "+"),
+        ("apology", "C4", "-"),
+        ("apology", "E4", "-"),
+        ("rules_citation", "C4", "-"),
     ):
         assert expected in seen, (expected, sorted(seen))
 
