@@ -4,6 +4,13 @@ A playbook lists rules (which posts, after how long, which action, which words) 
 timed statements. ``crisisdrill simulate SCENARIO --playbook FILE`` plays it, so an
 expert's or a bad trainee's habits can be replayed on any scenario and seed.
 
+Words are filled like the scenario's own replies: ``{first_name}``, ``{name}``,
+``{handle}``, ``{city}``, ``{order}`` of the person answered, ``{brand}``,
+``{brand_handle}`` and the scenario's own placeholders as drawn for that exchange.
+A ``text`` may be one text or a list of variants; a post gets variant number
+``post number % len(variants)``, so the choice is deterministic and spends nothing of
+the session's random generator (which would change the crowd).
+
 Example::
 
     name: expert
@@ -23,13 +30,18 @@ Example::
     statements:
       - at_minute: 20
         text: exemplar           # the scenario's first good statement
+
+A rule can also pick posts by the facts they touch and by what the brand knows now
+(``facts``, ``known``, ``unknown``), by the crowd template or reaction behind them
+(``crowd``, ``reactions``) and by the state of the exchange (``in_private``,
+``public_replies_at_least``); ``follow_up_text`` words the follow-ups of promises.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError
 
@@ -47,6 +59,7 @@ from game.journal.actions import (
     Action,
     Ban,
     Escalate,
+    FollowUp,
     Hide,
     Like,
     PrivateMessage,
@@ -60,7 +73,8 @@ from game.scenario.model import Archetype, Id, LocalizedText, Model, Tone
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.yamlsource import read_yaml_file
 
-PlaybookText = Literal["exemplar"] | LocalizedText
+Variants = Annotated[list[LocalizedText], Field(min_length=1)]
+PlaybookText = Literal["exemplar"] | LocalizedText | Variants
 
 PLAYBOOK_DOCUMENT = "a playbook (a mapping with name, rules, statements, ...)"
 
@@ -73,8 +87,29 @@ class Match(Model):
     channels: list[Id] = Field(default_factory=list, description="Channels of the post.")
     tones: list[Tone] = Field(default_factory=list, description="Tones of the post.")
     injects: list[Id] = Field(default_factory=list, description="Scripted posts, by inject id.")
+    crowd: list[Id] = Field(default_factory=list, description="Crowd posts, by template id.")
+    reactions: list[Id] = Field(
+        default_factory=list, description="Posts a reaction made, by reaction id."
+    )
+    facts: list[Id] = Field(
+        default_factory=list, description="Facts of which the post must touch one."
+    )
+    known: list[Id] = Field(
+        default_factory=list, description="Facts the brand must know by now (all of them)."
+    )
+    unknown: list[Id] = Field(
+        default_factory=list, description="Facts the brand must not know yet (none of them)."
+    )
     contains: list[str] = Field(
         default_factory=list, description="Words of which the post must contain one."
+    )
+    in_private: bool | None = Field(
+        default=None,
+        description="true: the exchange is on a private channel or was moved to private "
+        "messages; false: it is still public.",
+    )
+    public_replies_at_least: int | None = Field(
+        default=None, ge=0, description="The brand already answered in public this many times."
     )
     warned: bool | None = Field(default=None, description="Whether the author was warned.")
     needs_reply: bool | None = Field(
@@ -115,6 +150,9 @@ class Playbook(Model):
     follow_up_promises: bool = Field(
         default=False, description="Follow up each promise halfway to its deadline."
     )
+    follow_up_text: LocalizedText | Variants | None = Field(
+        default=None, description="Words of the follow-ups (default: a stock line)."
+    )
     rules: list[Rule] = Field(default_factory=list)
     statements: list[TimedStatement] = Field(default_factory=list)
 
@@ -141,19 +179,42 @@ def load_playbook(path: Path, display: str | None = None) -> Playbook:
     return playbook
 
 
-def _matches(match: Match, post: Post, author: Person) -> bool:
+def _matches(match: Match, session: Session, post: Post, author: Person) -> bool:
+    thread = session.threads[post.thread]
+    private = thread.private or session.channels[post.channel].visibility == "private"
     checks = (
         not match.archetypes or author.archetype in match.archetypes,
         not match.personas or author.persona in match.personas,
         not match.channels or post.channel in match.channels,
         not match.tones or post.tone in match.tones,
         not match.injects or post.source in {f"inject:{i}" for i in match.injects},
+        not match.crowd or post.source in {f"crowd:{i}" for i in match.crowd},
+        not match.reactions or post.source in {f"reaction:{i}" for i in match.reactions},
+        not match.facts or not set(match.facts).isdisjoint(post.facts),
+        all(fact in session.revealed for fact in match.known),
+        not any(fact in session.revealed for fact in match.unknown),
         not match.contains
         or any(word.casefold() in post.text.casefold() for word in match.contains),
         match.warned is None or author.warned == match.warned,
         match.needs_reply is None or post.waiting == match.needs_reply,
+        match.in_private is None or private == match.in_private,
+        match.public_replies_at_least is None
+        or thread.public_replies >= match.public_replies_at_least,
     )
     return all(checks)
+
+
+def pick_variant(texts: LocalizedText | list[LocalizedText], post: Post | None) -> LocalizedText:
+    """One text of ``texts``: the variant for this post (by its number), or the only one.
+
+    Args:
+        texts: one text, or a list of variants.
+        post: the post answered; None picks the first variant.
+    """
+    if isinstance(texts, dict):
+        return texts
+    number = int(post.id.lstrip("m") or 0) if post is not None else 0
+    return texts[number % len(texts)]
 
 
 @dataclass
@@ -175,7 +236,10 @@ class PlaybookPlayer(Bot):
             self.last_search = session.now
             actions.append(Search())
         for post, author in self._due(session, 0):
-            rule = next((r for r in self.playbook.rules if _matches(r.match, post, author)), None)
+            rule = next(
+                (r for r in self.playbook.rules if _matches(r.match, session, post, author)),
+                None,
+            )
             if rule is None or session.now - post.time < rule.after_minutes * 60:
                 continue
             self.handled.add(post.id)
@@ -183,19 +247,33 @@ class PlaybookPlayer(Bot):
             if action is not None:
                 actions.append(action)
         if self.playbook.follow_up_promises:
-            actions.extend(follow_ups_due(session, self.handled))
+            actions.extend(self._follow_ups(session))
         for index, statement in enumerate(self.playbook.statements):
             if index not in self.stated and session.now >= statement.at_minute * 60:
                 self.stated.add(index)
                 actions.append(self._statement(session, statement))
         return actions
 
+    def _follow_ups(self, session: Session) -> list[Action]:
+        words = self.playbook.follow_up_text
+        actions = follow_ups_due(session, self.handled)
+        if words is None:
+            return actions
+        worded: list[Action] = []
+        for action in actions:
+            assert isinstance(action, FollowUp)
+            promise = session.promises[action.promise_id]
+            first = session.posts[session.threads[promise.thread].posts[0]]
+            text = reply_text(session, first, pick_variant(words, first))
+            worded.append(FollowUp(action.promise_id, text))
+        return worded
+
     def _text(self, session: Session, post: Post, text: PlaybookText | None) -> str:
         if text == "exemplar" or text is None:
             exemplars = exemplars_for(session, post)
             texts = exemplars.good[0] if exemplars is not None else botlines.GOOD_REPLY
             return reply_text(session, post, texts)
-        return reply_text(session, post, text)
+        return reply_text(session, post, pick_variant(text, post))
 
     def _action(self, session: Session, rule: Rule, post: Post) -> Action | None:
         kind = rule.action
@@ -206,7 +284,7 @@ class PlaybookPlayer(Bot):
         if kind == "warn":
             texts = rule.text if rule.text not in (None, "exemplar") else botlines.WARNING
             assert texts is not None and texts != "exemplar"
-            return Warn(post.id, reply_text(session, post, texts))
+            return Warn(post.id, reply_text(session, post, pick_variant(texts, post)))
         if kind == "ban":
             return Ban(post.id, reply_text(session, post, rule.reason or botlines.BAN_REASON))
         if kind == "like":
@@ -222,5 +300,5 @@ class PlaybookPlayer(Bot):
             good = session.scenario.scoring.statement.good
             texts = good[0] if good else botlines.STATEMENT
         else:
-            texts = statement.text
+            texts = pick_variant(statement.text, None)
         return Statement(statement_text(session, texts), tuple(statement.channels))
