@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from game.cli.check import CHECK_GAMING_SEEDS
+from game.engine.policies import GAMING_POLICIES
 from game.scenario import load_scenario
 from game.scenario.catalog import builtin_scenario_dir
 from game.scenario.lint import lint_scenario, thin_crowd
 from game.scenario.loader import load_scenario_text
+from game.services.check.balance import (
+    GAMING_OVERALL_LIMIT,
+    GAMING_SEEDS,
+    IDEAL_OVERALL_FLOOR,
+    SCORE_KEYS,
+    BotResult,
+    gaming_problems,
+)
 from tests.conftest import MINIMAL
 from tests.helpers import run_cli
+
+NO_GAMING_GATE = "--no-gaming-gate"
+"""TEMPORARY, until the new scorer sees through the gaming bots: the tests below that
+need a scenario to pass `check` (or count its problems) leave the gaming gate out.
+Remove it from them when the scorer is merged (and from the Makefile's check)."""
 
 EXTRA_PERSONAS = """\
   - id: lurker
@@ -119,7 +135,7 @@ def test_check_locates_lint_and_explains_balance(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = _linted(tmp_path)
-    result = run_cli(capsys, "check", str(path), "--seeds", "2")
+    result = run_cli(capsys, "check", str(path), "--seeds", "2", NO_GAMING_GATE)
     assert result.code == 1
     assert "Traceback" not in result.err
     lines = result.err.splitlines()
@@ -134,6 +150,10 @@ def test_check_locates_lint_and_explains_balance(
     assert "bots over seeds 1, 2" in result.out
     for bot in ("ideal", "slow", "corporate", "defensive", "troll-feeder", "banhammer"):
         assert f"\n  {bot} " in result.out
+    assert "gaming bots (each must stay at or below 60 overall; not enforced" in result.out
+    for bot in GAMING_POLICIES:
+        assert f"\n  {bot} " in result.out
+    assert not any("gaming bot" in line for line in lines)
     assert result.out.rstrip().endswith("check failed (8 problem(s))")
 
 
@@ -158,7 +178,7 @@ def test_the_scaffold_of_new_passes_check(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run_cli(capsys, "new", "Mi crisis").code == 0
-    result = run_cli(capsys, "check", "Mi crisis.yaml", "--seeds", "3")
+    result = run_cli(capsys, "check", "Mi crisis.yaml", "--seeds", "3", NO_GAMING_GATE)
     assert result.code == 0, result.err
     assert result.out.rstrip().endswith("Mi crisis.yaml: check passed")
 
@@ -192,5 +212,61 @@ def test_the_authoring_guide_builds_a_scenario_that_passes_check(
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
     path = tmp_path / "guide.yaml"
     path.write_text("".join(blocks), encoding="utf-8")
-    result = run_cli(capsys, "check", str(path), "--seeds", "3")
+    result = run_cli(capsys, "check", str(path), "--seeds", "3", NO_GAMING_GATE)
     assert result.code == 0, result.err
+
+
+def _bot(name: str, overall: float | None, *, gaming: bool = True) -> BotResult:
+    """A bot's result with only its overall score (the gate reads nothing else)."""
+    means: dict[str, float | None] = dict.fromkeys(SCORE_KEYS, 90.0)
+    means["containment"] = 10.0
+    means["overall"] = overall
+    card: dict[str, int | None] = dict.fromkeys(SCORE_KEYS, 90)
+    card["overall"] = None if overall is None else round(overall)
+    return BotResult(
+        name=name,
+        means=means,
+        finals=Counter(meltdown=2),
+        good_endings=0,
+        bad_endings=2,
+        runs=2,
+        per_seed=(card, card),
+        gaming=gaming,
+        strategy="Pastes the same words everywhere.",
+    )
+
+
+def test_the_gaming_gate_names_each_bot_that_scores_well() -> None:
+    bots = {
+        "ideal": _bot("ideal", 95, gaming=False),
+        "template": _bot("template", GAMING_OVERALL_LIMIT + 1),
+        "stuffer": _bot("stuffer", GAMING_OVERALL_LIMIT),  # at the limit: passes
+        "early_quitter": _bot("early_quitter", None),  # never judged: passes
+    }
+    (problem,) = gaming_problems(bots)
+    assert problem.startswith("the gaming bot 'template' scores 61 overall (per seed: 61, 61)")
+    assert "above the limit of 60. Pastes the same words everywhere." in problem
+    assert "speed 90 and empathy 90" in problem
+    assert "--policy template" in problem
+
+
+def test_the_gaming_gate_needs_an_ideal_bot_that_scores_well() -> None:
+    bots = {
+        "ideal": _bot("ideal", IDEAL_OVERALL_FLOOR - 1, gaming=False),
+        "template": _bot("template", 20),
+    }
+    (problem,) = gaming_problems(bots)
+    assert problem.startswith("the ideal bot scores 84 overall, below 85")
+    bots["ideal"] = _bot("ideal", IDEAL_OVERALL_FLOOR, gaming=False)
+    assert gaming_problems(bots) == []
+
+
+def test_gaming_bots_play_fewer_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert CHECK_GAMING_SEEDS == GAMING_SEEDS
+    result = run_cli(
+        capsys, "check", str(MINIMAL), "--seeds", "2", "--gaming-seeds", "1", NO_GAMING_GATE
+    )
+    rows = {line.split()[0]: line for line in result.out.splitlines() if line.startswith("  ")}
+    assert rows["ideal"].rstrip().endswith("/2")
+    for name in GAMING_POLICIES:
+        assert rows[name].rstrip().endswith("/1"), rows[name]

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 CHECK_SEEDS = 5
 """Seeds each bot plays in `check`: enough to see a trend, quick enough for CI."""
+CHECK_GAMING_SEEDS = 2
+"""Of those, the seeds each gaming bot plays (a test keeps it ``balance.GAMING_SEEDS``)."""
 CHECK_MARGIN = 10.0
 """Overall points by which the ideal bot must beat every other bot in `check`."""
 HEADINGS = {
@@ -57,6 +59,19 @@ def add_parser(commands: Commands) -> None:
         help=f"overall points the ideal bot must win by (default {CHECK_MARGIN:g})",
     )
     check.add_argument("--lang", choices=LANGUAGES, default=None, help="sessions' language")
+    check.add_argument(
+        "--gaming-seeds",
+        type=positive_int,
+        default=CHECK_GAMING_SEEDS,
+        metavar="N",
+        help=f"play each gaming bot on the first N of those seeds (default {CHECK_GAMING_SEEDS})",
+    )
+    check.add_argument(
+        "--no-gaming-gate",
+        dest="gaming_gate",
+        action="store_false",
+        help="show the gaming bots' scores without failing on them",
+    )
     check.set_defaults(handler=run)
 
 
@@ -73,6 +88,8 @@ def run(options: argparse.Namespace) -> int:
             seeds=range(1, options.seeds + 1),
             margin=options.margin,
             language=options.lang,
+            gaming_seeds=options.gaming_seeds,
+            gaming_gate=options.gaming_gate,
         )
         print_result(result)
         if not result.passed:
@@ -113,12 +130,19 @@ def bot_table(report: BalanceReport) -> str:
     Returns:
         The table, one line per bot, ending with a newline.
     """
-    from game.services.check.balance import SCORE_KEYS
+    from game.services.check.balance import GAMING_OVERALL_LIMIT, SCORE_KEYS
 
     width = max(len(name) for name in report.bots)
     header = f"  {'bot':<{width}}" + "".join(f" {HEADINGS[k]:>8}" for k in SCORE_KEYS)
     lines = [header + "  endings"]
+    gaming_shown = False
     for name, bot in report.bots.items():
+        if bot.gaming and not gaming_shown:
+            gaming_shown = True
+            rule = f"each must stay at or below {GAMING_OVERALL_LIMIT:.0f} overall"
+            if not report.gaming_gate:
+                rule += "; not enforced (--no-gaming-gate)"
+            lines.append(f"  gaming bots ({rule}):")
         cells = "".join(
             f" {'-' if bot.means[k] is None else round(bot.means[k] or 0):>8}" for k in SCORE_KEYS
         )

@@ -10,7 +10,22 @@ from pathlib import Path
 from game.cli.common import EXIT_OK, LANGUAGES, Commands, positive_int
 
 # Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
-POLICY_NAMES = ("ideal", "slow", "corporate", "defensive", "troll-feeder", "banhammer", "ignorer")
+POLICY_NAMES = (
+    "ideal",
+    "slow",
+    "corporate",
+    "defensive",
+    "troll-feeder",
+    "banhammer",
+    "ignorer",
+    "template",
+    "stuffer",
+    "copy_paste",
+    "one_liner",
+    "promiser",
+    "wrong_language",
+    "early_quitter",
+)
 
 
 def add_parser(commands: Commands) -> None:

@@ -67,7 +67,11 @@ def _has_private_channel(session: Session) -> bool:
     return any(channel.visibility == "private" for channel in session.scenario.channels)
 
 
-def follow_ups_due(session: Session, handled: set[str]) -> list[Action]:
+def follow_ups_due(
+    session: Session,
+    handled: set[str],
+    text: Callable[[Session, Post, Mapping[str, str]], str] = reply_text,
+) -> list[Action]:
     """Follow up every open promise once half its time has passed (H4: keep it early).
 
     Each follow-up delivers what its promise committed to (a call made, a refund
@@ -76,6 +80,7 @@ def follow_ups_due(session: Session, handled: set[str]) -> list[Action]:
     Args:
         session: the session.
         handled: keys already acted on; updated.
+        text: writes the follow-up to the exchange's first post (default ``reply_text``).
     """
     actions: list[Action] = []
     for promise in session.promises.values():
@@ -87,9 +92,9 @@ def follow_ups_due(session: Session, handled: set[str]) -> list[Action]:
             texts = botlines.FOLLOW_UP_BY_ACT.get(promise.act, botlines.FOLLOW_UP)
             if promise.act == "private_message" and _has_private_channel(session):
                 # A promise to write in private is kept by writing in private.
-                actions.append(PrivateMessage(first.id, reply_text(session, first, texts)))
+                actions.append(PrivateMessage(first.id, text(session, first, texts)))
             else:
-                actions.append(FollowUp(promise.id, reply_text(session, first, texts)))
+                actions.append(FollowUp(promise.id, text(session, first, texts)))
     return actions
 
 
@@ -130,7 +135,7 @@ class Bot:
             self._arrived.append(event.post.id)
 
     def decide(self, session: Session) -> list[Action]:
-        """The actions to take now."""
+        """The actions to take now; ``Leave`` (``game.engine.session``) leaves the session."""
         raise NotImplementedError
 
     def _due(
@@ -187,7 +192,7 @@ class IdealBot(Bot):
             self.handled.add(post.id)  # a post that needs nothing now never will
             if action is not None:
                 actions.append(action)
-        actions.extend(follow_ups_due(session, self.handled))
+        actions.extend(follow_ups_due(session, self.handled, self._text))
         if not self.stated and self._ready_to_state(session):
             self.stated = True
             actions.append(self._statement(session))
@@ -195,6 +200,14 @@ class IdealBot(Bot):
 
     def _delay(self, session: Session, post: Post) -> int:
         return self.think_seconds
+
+    def _text(self, session: Session, post: Post, texts: Mapping[str, str]) -> str:
+        """The words of a reply to ``post`` (in its author's language when possible)."""
+        return reply_text(session, post, texts)
+
+    def _statement_text(self, session: Session, texts: Mapping[str, str]) -> str:
+        """The words of a statement (in the session's language)."""
+        return statement_text(session, texts)
 
     def _handle(self, session: Session, post: Post, author: Person) -> Action | None:
         if author.is_troll or post.tone == "abusive":
@@ -204,22 +217,22 @@ class IdealBot(Bot):
         thread = session.threads[post.thread]
         if thread.private or thread.public_replies >= 2:
             texts = botlines.THANKS if post.tone == "positive" else botlines.PRIVATE
-            return PrivateMessage(post.id, reply_text(session, post, texts))
+            return PrivateMessage(post.id, self._text(session, post, texts))
         exemplars = exemplars_for(session, post)
         if exemplars is not None:
             # Vary the exemplar by post, deterministically, without touching the
             # session's random generator (that would change the crowd).
             good = exemplars.good[int(post.id[1:]) % len(exemplars.good)]
-            return Reply(post.id, reply_text(session, post, good))
+            return Reply(post.id, self._text(session, post, good))
         texts = botlines.THANKS if post.tone == "positive" else botlines.GOOD_REPLY
-        return Reply(post.id, reply_text(session, post, texts))
+        return Reply(post.id, self._text(session, post, texts))
 
     def _moderate(self, session: Session, post: Post, author: Person) -> Action:
         if author.warned:
-            return Ban(post.id, reply_text(session, post, botlines.BAN_REASON))
+            return Ban(post.id, self._text(session, post, botlines.BAN_REASON))
         exemplars = exemplars_for(session, post)
         texts = exemplars.good[0] if exemplars is not None else botlines.WARNING
-        return Warn(post.id, reply_text(session, post, texts))
+        return Warn(post.id, self._text(session, post, texts))
 
     def _ready_to_state(self, session: Session) -> bool:
         at_fault = [f for f in session.scenario.facts if f.brand_at_fault and f.truth is True]
@@ -228,7 +241,7 @@ class IdealBot(Bot):
     def _statement(self, session: Session) -> Statement:
         good = session.scenario.scoring.statement.good
         texts = good[0] if good else botlines.STATEMENT
-        return Statement(statement_text(session, texts))
+        return Statement(self._statement_text(session, texts))
 
 
 @dataclass
@@ -342,6 +355,32 @@ def _defensive() -> Bot:
     )
 
 
+GAMING_POLICIES = (
+    "template",
+    "stuffer",
+    "copy_paste",
+    "one_liner",
+    "promiser",
+    "wrong_language",
+    "early_quitter",
+)
+"""The gaming bots (``game.engine.gaming``): no scenario may let one of them score well."""
+
+
+def _gaming(name: str) -> Callable[[], Bot]:
+    """A factory of the gaming bot ``name``.
+
+    ``game.engine.gaming`` builds on this module, so it is imported when first needed.
+    """
+
+    def make() -> Bot:
+        from game.engine.gaming import GAMING_BOTS
+
+        return GAMING_BOTS[name]()
+
+    return make
+
+
 POLICIES: dict[str, Callable[[], Bot]] = {
     "ideal": IdealBot,
     "slow": SlowBot,
@@ -350,5 +389,7 @@ POLICIES: dict[str, Callable[[], Bot]] = {
     "troll-feeder": TrollFeederBot,
     "banhammer": BanhammerBot,
     "ignorer": IgnorerBot,
+    **{name: _gaming(name) for name in GAMING_POLICIES},
 }
-"""Built-in policies by name, each a factory of a fresh bot."""
+"""Built-in policies by name, each a factory of a fresh bot: good and bad habits, then
+the gaming bots."""

@@ -14,7 +14,7 @@ from game.engine.refusals import ActionError
 from game.engine.session import Session
 from game.journal.actions import Wait
 from game.journal.codec import LogError
-from game.journal.events import ActionTaken, PersonJoined, SessionClosed
+from game.journal.events import ActionTaken, PersonJoined, SessionClosed, TraineeLeft
 from game.journal.logfile import LogContents, read_log
 from game.journal.records import PersonRecord
 from game.scenario.loader import LoadedScenario, load_scenario_text
@@ -85,6 +85,11 @@ def rebuild_session(path: Path, reader: ReplyReader) -> tuple[Session, LogConten
     # Replay up to the last moment the log knows about, not beyond.
     last = max((event.time for event in contents.records[1:]), default=0)
     for event in contents.records[1:]:
+        if isinstance(event, TraineeLeft):
+            # What followed the leaving is in the log: run on only as far as it goes.
+            session.advance_to(event.time)
+            session.leave(run_on=False)
+            continue
         if not isinstance(event, ActionTaken):
             continue
         session.advance_to(event.time)

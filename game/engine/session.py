@@ -16,8 +16,9 @@ import functools
 import platform
 import random
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from importlib import metadata
-from typing import Any
+from typing import Any, ClassVar
 
 from game import __version__
 from game.engine import handlers
@@ -45,6 +46,7 @@ from game.journal.events import (
     SessionClosed,
     SessionEnded,
     SessionStarted,
+    TraineeLeft,
     Versions,
 )
 from game.journal.metrics import Metrics
@@ -54,6 +56,17 @@ from game.scenario.model import Channel, Inject, Scenario
 
 Subscriber = Callable[[Event], None]
 """Anything that watches a session's events as they happen (the log, a facilitator)."""
+
+
+@dataclass(frozen=True)
+class Leave(Action):
+    """The trainee leaves before the end: ``session.act(Leave())`` is ``session.leave()``.
+
+    Not a move in the crisis and never an ``action`` record: the log keeps it as
+    ``TraineeLeft``, and the crowd carries on to the scenario's end without the trainee.
+    """
+
+    kind: ClassVar[str] = "leave"
 
 
 class Session(ReadQueries):
@@ -98,6 +111,7 @@ class Session(ReadQueries):
         self.now = 0
         self.end_time = scenario.meta.duration_minutes * 60
         self.ended = False
+        self.left: int | None = None  # the second the trainee left, if they did
         self.rng = random.Random(seed)
         self.crowd = Crowd(scenario, self.rng, identities or FakerIdentities(), language)
         self.posts: dict[str, Post] = {}
@@ -168,8 +182,10 @@ class Session(ReadQueries):
         Raises:
             ActionError: the action cannot be taken (nothing is changed or logged).
         """
-        if self.ended:
+        if self.ended or self.left is not None:
             raise ActionError(Refusal.SESSION_ENDED)
+        if isinstance(action, Leave):
+            return self.leave()
         if isinstance(action, Wait):
             if action.seconds < 0:
                 raise ActionError(Refusal.NEGATIVE_WAIT)
@@ -179,8 +195,36 @@ class Session(ReadQueries):
         self._update_metrics()
         return self._take_batch()
 
+    def leave(self, *, run_on: bool = True) -> list[Event]:
+        """The trainee leaves; leaving early does not stop the crisis.
+
+        Records ``TraineeLeft`` now, then lets simulated time run to the scenario's end
+        (or a final phase) with nobody answering: the crowd, the injects, the reactions
+        to being ignored and the promises falling due all happen as they would have.
+        Then the session is closed. Once left, every action is refused. Leaving a
+        session that has already ended only closes it.
+
+        Args:
+            run_on: False only records the leaving (replay does this, then advances to
+                where the log ends, so a torn log is not run past what it holds).
+
+        Returns:
+            The events that happened, up to the close.
+        """
+        if not self.ended and self.left is None:
+            self.left = self.now
+            self.emit(TraineeLeft(self.now))
+        if run_on:
+            self._run_until(self.end_time)
+            self.close()
+        return self._take_batch()
+
     def close(self) -> None:
-        """Stop the session: record the time it stopped at and release the phase machine."""
+        """Stop the session now: record the time it stopped at, release the phase machine.
+
+        Closing before the end cuts the session short (a crash, an aborted run); a
+        trainee who quits is ``leave``, which lets the crisis run on first.
+        """
         if not self._closed:
             self.emit(SessionClosed(self.now))
         self._closed = True
@@ -219,6 +263,7 @@ class Session(ReadQueries):
             "states": [(p.id, p.answered_at, p.hidden, p.liked, p.found) for p in self.post_order],
             "revealed": sorted(self.revealed),
             "ended": self.ended,
+            "left": self.left,
         }
 
     # ------------------------------------------------------------------ time

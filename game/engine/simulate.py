@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from game.engine.ports import ReplyReader
 from game.engine.refusals import ActionError
-from game.engine.session import Session, Subscriber
+from game.engine.session import Leave, Session, Subscriber
 from game.journal.actions import Action
 from game.journal.events import Event
 from game.journal.logfile import SessionLog
@@ -29,7 +29,7 @@ class Player(Protocol):
         ...
 
     def decide(self, session: Session) -> list[Action]:
-        """The actions to take now."""
+        """The actions to take now (``Leave`` to leave the session there)."""
         ...
 
 
@@ -85,6 +85,9 @@ def play(
 ) -> RunResult:
     """Play one whole session with ``player`` deciding every ``STEP_SECONDS``.
 
+    A player that returns ``Leave`` leaves the session there: the rest of its actions
+    are dropped and the crisis runs on to the scenario's end without it.
+
     Args:
         loaded: the scenario.
         player: the bot or playbook.
@@ -92,8 +95,9 @@ def play(
         language: the session's language.
         reader: reads the brand's replies (``scoring.read_reply``).
         log_dir: the folder the log goes to (None: keep no log, as benchmarks do).
-        on_end: called with the session once it has ended, before it is closed
-            (benchmarks and tests look at its people and posts).
+        on_end: called with the session once it has ended, before it is closed (or
+            just after, when the player left); benchmarks and tests look at its people
+            and posts.
     """
     stem = log_stem(loaded.scenario.meta.id, seed)
     log = SessionLog.numbered(log_dir, stem) if log_dir is not None else None
@@ -114,6 +118,9 @@ def play(
         while not session.ended:
             for action in player.decide(session):
                 if session.ended:
+                    break
+                if isinstance(action, Leave):
+                    session.leave()
                     break
                 try:
                     session.act(action)

@@ -28,6 +28,7 @@ from game.journal.events import (
     SessionClosed,
     SessionEnded,
     SessionStarted,
+    TraineeLeft,
     Versions,
 )
 from game.journal.metrics import Metrics
@@ -153,6 +154,7 @@ _ENCODERS: dict[type[Event], Callable[[Any], Json]] = {
     PromiseMade: _timed("promise", id="promise_id", post="post_id", text="text", due="due"),
     PromiseKept: _timed("promise_kept", id="promise_id"),
     PromiseBroken: _timed("promise_broken", id="promise_id"),
+    TraineeLeft: _timed("left"),
     SessionEnded: _timed("end", phase="phase", reason="reason"),
     SessionClosed: _timed("close"),
 }
@@ -324,6 +326,7 @@ _DECODERS: dict[str, Callable[[_Fields], Event]] = {
     ),
     "promise_kept": lambda r: PromiseKept(r.whole("t"), r.text("id")),
     "promise_broken": lambda r: PromiseBroken(r.whole("t"), r.text("id")),
+    "left": lambda r: TraineeLeft(r.whole("t")),
     "end": lambda r: SessionEnded(r.whole("t"), r.text("phase"), r.text("reason")),
     "close": lambda r: SessionClosed(r.whole("t")),
 }

@@ -169,6 +169,17 @@ class PromiseBroken(Event):
 
 
 @dataclass(frozen=True)
+class TraineeLeft(Event):
+    """The trainee left before the end; the crisis runs on to the end with nobody answering.
+
+    Everything after it (the crowd, injects, reactions, promises falling due) happens
+    as it would have; the trainee takes no more actions.
+    """
+
+    tag: ClassVar[str | None] = "left"
+
+
+@dataclass(frozen=True)
 class SessionEnded(Event):
     """The session is over: a final phase was reached or time ran out."""
 
@@ -249,6 +260,7 @@ RECORDED: tuple[type[Event], ...] = (
     PromiseMade,
     PromiseKept,
     PromiseBroken,
+    TraineeLeft,
     SessionEnded,
     SessionClosed,
 )

@@ -140,11 +140,18 @@ class Game:
         return self._absorb(self.session.act(action), acted=True)
 
     def finish(self) -> None:
-        """Stop the session and close its log; safe to call more than once."""
+        """Stop playing and close the log; safe to call more than once.
+
+        Quitting before the end is leaving: the crisis runs on to the scenario's end
+        with nobody answering (``Session.leave``), and the log covers all of it.
+        """
         if self.finished:
             return
         self.finished = True
-        self.session.close()
+        if self.session.ended:
+            self.session.close()
+        else:
+            self.session.leave()
         self._log.close()
 
     # ------------------------------------------------------------------ reading

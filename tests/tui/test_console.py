@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from game.journal.events import ActionTaken, SessionClosed
+from game.journal.events import ActionTaken, SessionClosed, TraineeLeft
 from game.journal.logfile import read_log
 from game.scenario.catalog import resolve_scenario
 from game.services.report import score_log
@@ -214,7 +214,9 @@ async def test_quitting_mid_session_asks_first_and_keeps_a_usable_log(tmp_path: 
     assert app.log_path is not None
     records = read_log(app.log_path).records
     assert isinstance(records[-1], SessionClosed)
-    assert score_log(app.log_path).scorecard.duration == 5 * 60
+    # Quitting is leaving: the crisis ran on to its end without the trainee.
+    assert [r.time for r in records if isinstance(r, TraineeLeft)] == [5 * 60]
+    assert score_log(app.log_path).scorecard.duration > 5 * 60
 
 
 async def test_a_wrong_key_does_nothing(tmp_path: Path) -> None:

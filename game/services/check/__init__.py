@@ -15,7 +15,7 @@ from pathlib import Path
 from game.scenario import ScenarioError, load_scenario
 from game.scenario.lint import lint_scenario, thin_crowd
 from game.scenario.yamlsource import parse_yaml_text
-from game.services.check.balance import BalanceReport, check_balance
+from game.services.check.balance import GAMING_SEEDS, BalanceReport, check_balance
 from game.services.check.statement_lint import statement_gaps
 
 
@@ -71,6 +71,8 @@ def check_scenario(
     seeds: Sequence[int],
     margin: float,
     language: str | None = None,
+    gaming_seeds: int = GAMING_SEEDS,
+    gaming_gate: bool = True,
 ) -> CheckResult:
     """Check one scenario file: validate it, lint it, and play every bot on it.
 
@@ -80,6 +82,9 @@ def check_scenario(
         seeds: the seeds each bot plays.
         margin: overall points by which the ideal bot must beat every other bot.
         language: the sessions' language (default: the scenario's first).
+        gaming_seeds: how many of the seeds (the first ones) the gaming bots play.
+        gaming_gate: fail the scenario when a gaming bot scores well (False: they are
+            only shown).
 
     Returns:
         What was found.
@@ -92,7 +97,14 @@ def check_scenario(
         return CheckResult(display, missing_language=language)
     # The loaded scenario keeps its text; reading it again gives the line map.
     source_map = parse_yaml_text(loaded.source_text, display).source_map
-    report = check_balance(loaded, seeds=seeds, language=language, margin=margin)
+    report = check_balance(
+        loaded,
+        seeds=seeds,
+        language=language,
+        margin=margin,
+        gaming_seeds=gaming_seeds,
+        gaming_gate=gaming_gate,
+    )
     issues = [
         *lint_scenario(loaded.scenario),
         *statement_gaps(loaded.scenario),

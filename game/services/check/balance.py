@@ -2,9 +2,12 @@
 
 A scenario is balanced when good play clearly pays: the ideal bot beats every other
 bot by a margin, ignoring everything ends badly, and the ideal bot can reach a good
-ending. ``check_balance`` plays every bot over a set of seeds, scores each session
-from its log as the game does, and says which of those promises the scenario breaks
-and why. Pure: no user interface.
+ending. And when points cannot be had without deserving them: no gaming bot
+(``game.engine.gaming``: keyword templates, canned apologies, empty promises, the
+wrong language, leaving early) scores above ``GAMING_OVERALL_LIMIT``, while the ideal
+bot scores at least ``IDEAL_OVERALL_FLOOR`` (the gaming gate). ``check_balance`` plays
+every bot over a set of seeds, scores each session from its log as the game does, and
+says which of those promises the scenario breaks and why. Pure: no user interface.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Session
-from game.engine.policies import POLICIES
+from game.engine.policies import GAMING_POLICIES, POLICIES
 from game.engine.simulate import play
 from game.journal.logfile import read_log
 from game.scenario.loader import LoadedScenario
@@ -27,6 +30,15 @@ from scoring.scorer import score
 SCORE_KEYS = ("speed", "empathy", "channel", "honesty", "containment", "overall")
 IGNORER_CONTAINMENT_LIMIT = 30.0
 """Ignoring everything 'ends badly': most sessions in a bad final phase, or this little."""
+GAMING_OVERALL_LIMIT = 60.0
+"""The gaming gate: no gaming bot may score more than this overall (mean over its seeds)."""
+IDEAL_OVERALL_FLOOR = 85.0
+"""The gaming gate: the ideal bot must score at least this overall (mean over the seeds);
+a scenario whose best play scores less cannot tell good play from gaming."""
+GAMING_SEEDS = 2
+"""Seeds each gaming bot plays (the first of the check's seeds). Some answer every post
+of a storm, so on all five seeds they would cost twice what the other bots do; and a
+strategy that games the score does so on any seed (theirs vary by a few points)."""
 
 
 @dataclass
@@ -41,6 +53,8 @@ class BotResult:
         bad_endings: sessions that ended in a phase marked final: bad.
         runs: sessions played.
         per_seed: the scores of each session, in the order of the seeds.
+        gaming: a gaming bot (``GAMING_POLICIES``), judged by the gaming gate.
+        strategy: what the bot does (the first line of its docstring).
     """
 
     name: str
@@ -50,6 +64,8 @@ class BotResult:
     bad_endings: int
     runs: int
     per_seed: tuple[dict[str, int | None], ...] = ()
+    gaming: bool = False
+    strategy: str = ""
 
 
 @dataclass
@@ -62,12 +78,14 @@ class BalanceReport:
         most_posts: per crowd template id, the most posts it made in one session
             (for the lint of crowd variety).
         seeds: the seeds played.
+        gaming_gate: whether the gaming bots' scores were held against the scenario.
     """
 
     bots: dict[str, BotResult]
     problems: list[str]
     most_posts: dict[str, int] = field(default_factory=dict)
     seeds: tuple[int, ...] = ()
+    gaming_gate: bool = True
 
 
 def check_balance(
@@ -75,6 +93,9 @@ def check_balance(
     seeds: Sequence[int],
     margin: float,
     language: str | None = None,
+    *,
+    gaming_seeds: int = GAMING_SEEDS,
+    gaming_gate: bool = True,
 ) -> BalanceReport:
     """Play every built-in bot over ``seeds`` and judge the scenario's balance.
 
@@ -82,7 +103,11 @@ def check_balance(
         loaded: the scenario.
         seeds: the seeds to play (each bot plays each seed once).
         language: the sessions' language (default: the scenario's first).
-        margin: overall points by which the ideal bot must beat every other bot.
+        margin: overall points by which the ideal bot must beat every other bot (the
+            gaming bots have a gate of their own).
+        gaming_seeds: how many of ``seeds`` (the first ones) the gaming bots play.
+        gaming_gate: hold the gaming bots' scores against the scenario (False: they
+            are played and shown, but find no problem).
 
     Returns:
         The bots' mean scores and endings, and the problems found (none: balanced).
@@ -106,10 +131,15 @@ def check_balance(
         for name, make_bot in POLICIES.items():
             cards = []
             finals: Counter[str] = Counter()
-            for seed in seeds:
+            gaming = name in GAMING_POLICIES
+            played = seeds[:gaming_seeds] if gaming else seeds
+            strategy = ""
+            for seed in played:
+                bot = make_bot()
+                strategy = (type(bot).__doc__ or "").strip().splitlines()[0]
                 run = play(
                     loaded,
-                    make_bot(),
+                    bot,
                     seed=seed,
                     language=language,
                     reader=read_reply,
@@ -126,14 +156,20 @@ def check_balance(
                 finals=finals,
                 good_endings=sum(n for p, n in finals.items() if final_kind.get(p) == "good"),
                 bad_endings=sum(n for p, n in finals.items() if final_kind.get(p) == "bad"),
-                runs=len(seeds),
+                runs=len(played),
                 per_seed=tuple(cards),
+                gaming=gaming,
+                strategy=strategy,
             )
+    problems = _problems(loaded, bots, margin)
+    if gaming_gate:
+        problems += gaming_problems(bots)
     return BalanceReport(
         bots=bots,
-        problems=_problems(loaded, bots, margin),
+        problems=problems,
         most_posts=dict(most_posts),
         seeds=tuple(seeds),
+        gaming_gate=gaming_gate,
     )
 
 
@@ -147,7 +183,7 @@ def _problems(loaded: LoadedScenario, bots: dict[str, BotResult], margin: float)
     ideal = bots["ideal"]
     ideal_overall = ideal.means["overall"] or 0.0
     for name, bot in bots.items():
-        if name == "ideal" or bot.per_seed == ideal.per_seed:
+        if name == "ideal" or bot.gaming or bot.per_seed == ideal.per_seed:
             # Scored exactly as the ideal bot on every seed: the scenario gave it no
             # occasion for its bad habit (troll-feeder with no troll), nothing to compare.
             continue
@@ -186,3 +222,38 @@ def _problems(loaded: LoadedScenario, bots: dict[str, BotResult], margin: float)
             "simulate SCENARIO --policy ideal --json shows its metrics)"
         )
     return problems
+
+
+def gaming_problems(bots: dict[str, BotResult]) -> list[str]:
+    """The gaming gate: the ideal bot scores well and no gaming bot does."""
+    problems = []
+    ideal = bots["ideal"].means["overall"] or 0.0
+    if ideal < IDEAL_OVERALL_FLOOR:
+        problems.append(
+            f"the ideal bot scores {ideal:.0f} overall, below {IDEAL_OVERALL_FLOOR:.0f}: "
+            "when the best play scores this little, gaming cannot be told apart from it; "
+            "check the scenario's good exemplars and statement (crisisdrill simulate "
+            "SCENARIO --policy ideal shows its scores)"
+        )
+    for name, bot in bots.items():
+        overall = bot.means["overall"] or 0.0
+        if bot.gaming and overall > GAMING_OVERALL_LIMIT:
+            per_seed = ", ".join(_cell(card["overall"]) for card in bot.per_seed)
+            problems.append(
+                f"the gaming bot '{name}' scores {overall:.0f} overall (per seed: {per_seed}), "
+                f"above the limit of {GAMING_OVERALL_LIMIT:.0f}. {bot.strategy} It earns "
+                f"{_best(bot)} without deserving it: the scoring must see through this, or "
+                f"the crowd react to it (crisisdrill simulate SCENARIO --policy {name})"
+            )
+    return problems
+
+
+def _cell(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _best(bot: BotResult) -> str:
+    """The bot's two best judged dimensions, e.g. ``speed 100 and honesty 99``."""
+    judged = [(value, key) for key in SCORE_KEYS[:-1] if (value := bot.means[key]) is not None]
+    best = sorted(judged, key=lambda item: -item[0])[:2]
+    return " and ".join(f"{key} {value:.0f}" for value, key in best)
