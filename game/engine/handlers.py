@@ -201,10 +201,12 @@ def _answer(session: Session, post: Post, text: str, channel: str, action: Actio
     author = _author(session, post)
     thread = session.threads[post.thread]
     reply = session.posting.brand_post(channel, text, thread, "brand")
-    session.answered(thread)
-    if post.answered_at is None:
-        post.answered_at = session.now
     reading = _read(session, reply.id, text, author.name, minute_of_day(session.now), post)
+    if "wrong_language" not in reading.verdicts:
+        # Words they cannot read do not answer them: the post keeps waiting.
+        session.answered(thread)
+        if post.answered_at is None:
+            post.answered_at = session.now
     session.answers.append(AnswerRecord(text, author.id, author.name, post.source))
     cues = reading.cue_ids()
     session.emit(ActionTaken(session.now, action, ActionResult(reply.id, cues=tuple(sorted(cues)))))

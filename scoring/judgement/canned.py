@@ -23,8 +23,9 @@ from scoring.text import fold_plain
 
 SIMILAR = 85
 """Similarity (0-100, rapidfuzz's normalised Indel ratio) from which two replies are one."""
-SHORTEST = 24
-"""Replies with fewer letters than this, names aside, are too short to call canned."""
+SHORTEST = 12
+"""Replies with fewer letters than this, names aside ("gracias!"), are too short to call
+canned."""
 
 _TEMPLATE_FILLS = re.compile(r"https?://\S+|www\.\S+|@\w+|\d+")
 _NOT_LETTERS = re.compile(r"[^\w]+|_")

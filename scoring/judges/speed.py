@@ -1,9 +1,9 @@
 """SPEED: was every post that deserved an answer answered, and in time (P1, P2, P3)?
 
-Each post that needed a reply is one situation. Answered within its channel's expected
-response time: credit 1; later, the credit falls linearly to 0 at four times the
-expected time. Never answered: 0 (P1), or, if it never tagged the brand and no search
-found it, 0 under P3. Posts still younger than the expected time when the session
+Each post that needed a reply is one situation. Answered (in a language its author
+reads) within its channel's expected response time: credit 1; later, the credit falls
+linearly to 0 at four times the expected time. Never answered: 0 (P1), or, if it never
+tagged the brand and no search found it, 0 under P3. Posts still younger than the expected time when the session
 ended are not judged; hidden posts and banned authors are judged by CHANNEL and
 HONESTY instead.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from game.journal.records import PostRecord
 from scoring.ledger import Ledger, clock, minutes
+from scoring.sessionview import BrandMessage
 
 LATE_FACTOR = 4
 """At this many times the expected response time an answer earns nothing."""
@@ -35,7 +36,10 @@ def judge_speed(ledger: Ledger) -> None:
         # An answer is one written after the post arrived: a reaction posted the same
         # second as the reply that provoked it is not answered by that reply.
         arrived = view.post_order.get(post.id, 0)
-        answer = next((m for m in view.answers_in(post.thread) if m.order > arrived), None)
+        answer = next(
+            (m for m in view.answers_in(post.thread) if m.order > arrived and _readable(ledger, m)),
+            None,
+        )
         allowed = expected[post.channel]
         if answer is None:
             _unanswered(ledger, post, allowed)
@@ -71,6 +75,12 @@ def judge_speed(ledger: Ledger) -> None:
     for time, found in view.searches:
         if found:
             ledger.note("P3", "speed", "+", time, "speed.search_found", count=len(found))
+
+
+def _readable(ledger: Ledger, message: BrandMessage) -> bool:
+    """Whether an answer answers: one in a language they do not read does not (E6)."""
+    judgement = ledger.judgement(message)
+    return judgement is None or judgement.language_ok
 
 
 def _unanswered(ledger: Ledger, post: PostRecord, allowed: int) -> None:
