@@ -3,9 +3,9 @@
 Each post that needed a reply is one situation. Answered (in a language its author
 reads) within its channel's expected response time: credit 1; later, the credit falls
 linearly to 0 at four times the expected time. Never answered: 0 (P1), or, if it never
-tagged the brand and no search found it, 0 under P3. Posts still younger than the expected time when the session
-ended are not judged; hidden posts and banned authors are judged by CHANNEL and
-HONESTY instead.
+tagged the brand and no search found it, 0 under P3. Posts still younger than the
+expected time when the session ended are not judged; hidden posts and banned authors
+are judged by CHANNEL and HONESTY instead.
 """
 
 from __future__ import annotations
