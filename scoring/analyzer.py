@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.vocabulary import Cue
+from scoring.acts import delivered_acts, promise_acts
 from scoring.catalog import SUPPORTED, Catalog, load_catalog
 from scoring.form import link_only_hit, shouting_hits
 from scoring.language import OTHER, detect_language
@@ -66,6 +67,11 @@ class PromiseHit:
         end: End offset (exclusive).
         deadline_minutes: Minutes from the reply to the stated deadline; None when
             the promise states no time or the time cannot be resolved.
+        act: What the promise commits to, so that only that act keeps it:
+            "private_message" (we'll write to you privately), "callback" (we'll call
+            you), "refund" (money back), "replacement" (a new one, an exchange),
+            "visit" (a technician comes), "update" (we'll let you know, get back to
+            you), "fix" (we'll fix it) or "other" (see ``scoring.acts``).
     """
 
     text: str
@@ -86,6 +92,9 @@ class Analysis:
         addresses_customer: Whether the reply uses the customer's name.
         personal_data: Personal data written in the reply itself (e-mail, phone,
             card, IBAN or ID numbers), sorted by position.
+        delivered: The acts the reply reports as done or delivers now ("we've
+            refunded you": "refund" and "update"), values of ``PromiseHit.act``
+            except "private_message" and "other", which words never deliver.
     """
 
     language: str
@@ -165,21 +174,32 @@ def _cue_hits(folded: Folded, found: list[Found]) -> tuple[CueHit, ...]:
     return tuple(hits)
 
 
-def _promise_hits(folded: Folded, promises: list[Promise]) -> tuple[PromiseHit, ...]:
+def _promise_hits(
+    folded: Folded, promises: list[Promise], acts: list[str]
+) -> tuple[PromiseHit, ...]:
     hits = []
-    for item in promises:
+    for item, act in zip(promises, acts, strict=True):
         start, end = folded.span(item.start, item.end)
-        hits.append(PromiseHit(folded.original[start:end], start, end, item.deadline_minutes))
+        text = folded.original[start:end]
+        hits.append(PromiseHit(text, start, end, item.deadline_minutes, act))
     return tuple(hits)
 
 
-def _catalog_hits(
-    catalog: Catalog, text: str, minute_of_day: int | None
-) -> tuple[list[Found], list[Promise]]:
-    """The cues that need the language's words: catalog patterns and promises.
+@dataclass(frozen=True)
+class _CatalogReading:
+    """What the language's words show: cues, promises with their acts, deliveries."""
+
+    found: list[Found]
+    promises: list[Promise]
+    acts: list[str]
+    delivered: frozenset[str]
+
+
+def _catalog_hits(catalog: Catalog, text: str, minute_of_day: int | None) -> _CatalogReading:
+    """The cues that need the language's words: catalog patterns, promises, acts.
 
     An ironic reply makes no promise ("We'll be sure to run the airline your way 🙃")
-    when the catalog marks promises as sincere.
+    when the catalog marks promises as sincere, and delivers nothing.
     """
     negation = Negation(catalog, text)
     minute = None if minute_of_day is None else minute_of_day % DAY
@@ -188,7 +208,14 @@ def _catalog_hits(
     if not (ironic and catalog.cues["promise"].sincere):
         promises = find_promises(catalog, text, negation, minute)
     found = pattern_hits(catalog, text, negation, ironic)
-    return found + [Found("promise", p.start, p.end) for p in promises], promises
+    spans = [(p.start, p.end) for p in promises]
+    delivered = frozenset() if ironic else delivered_acts(catalog, text, negation, spans)
+    return _CatalogReading(
+        found + [Found("promise", p.start, p.end) for p in promises],
+        promises,
+        promise_acts(catalog, text, spans),
+        delivered,
+    )
 
 
 def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Analysis:
@@ -211,10 +238,10 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
     expected = lang.lower()
     language = detect_language(folded.text, text, expected)
     catalog = _catalog_for(language, expected)
-    found: list[Found] = []
-    promises: list[Promise] = []
+    reading = _CatalogReading([], [], [], frozenset())
     if catalog is not None:
-        found, promises = _catalog_hits(catalog, folded.text, context.minute_of_day)
+        reading = _catalog_hits(catalog, folded.text, context.minute_of_day)
+    found = reading.found
     ignore = catalog.shouting_ignore if catalog is not None else _DEFAULT_SHOUTING_IGNORE
     found += shouting_hits(folded.text, ignore)
     link = link_only_hit(folded.text, catalog, context.customer_name)
@@ -223,7 +250,8 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
     return Analysis(
         language=language if language in SUPPORTED else OTHER,
         cues=_cue_hits(folded, merge(found)),
-        promises=_promise_hits(folded, promises),
+        promises=_promise_hits(folded, reading.promises, reading.acts),
         addresses_customer=addresses(folded.text, context.customer_name),
         personal_data=find_personal_data(text),
+        delivered=reading.delivered,
     )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -29,6 +29,20 @@ SUPPORTED: tuple[str, ...] = ("es", "en")
 
 
 FLAGS = re.IGNORECASE | re.UNICODE
+
+WordedAct = Literal[
+    "private_message", "callback", "refund", "replacement", "visit", "update", "fix"
+]
+"""Acts a promise can commit to that the catalogs list words for."""
+
+Act = Literal[WordedAct, "other"]
+"""What a promise commits to: a worded act, or "other" when no act's words are found."""
+
+WORDED_ACTS: tuple[WordedAct, ...] = get_args(WordedAct)
+"""Every worded act, in the order above (also the order acts are reported in)."""
+
+ACTS: tuple[str, ...] = (*WORDED_ACTS, "other")
+"""Every value ``PromiseHit.act`` may take."""
 
 
 class CatalogError(ValueError):
@@ -95,6 +109,29 @@ class TimeSpec(_Spec):
     ignore: list[str] = Field(default_factory=list)
 
 
+class ActExamples(_Spec):
+    """Short replies that document an act and run as tests."""
+
+    promised: list[str] = Field(min_length=2)
+    delivered: list[str] = Field(default_factory=list)
+    not_delivered: list[str] = Field(default_factory=list)
+
+
+class ActSpec(_Spec):
+    """How one act is named in a promise, and reported as done, in one language."""
+
+    promised: list[str] = Field(min_length=1)
+    delivered: list[str] = Field(default_factory=list)
+    examples: ActExamples
+
+
+class ActsSpec(_Spec):
+    """The words of promised and delivered acts."""
+
+    pending: list[str] = Field(min_length=1)
+    kinds: dict[WordedAct, ActSpec]
+
+
 class CatalogFile(_Spec):
     """The whole content of ``lexicon/<lang>.yaml``."""
 
@@ -104,6 +141,7 @@ class CatalogFile(_Spec):
     link_filler: list[str]
     irony: list[str] = Field(default_factory=list)
     time: TimeSpec
+    acts: ActsSpec
     cues: dict[Cue, CueSpec]
 
 
@@ -123,6 +161,15 @@ class CompiledCue:
 
 
 @dataclass(frozen=True)
+class CompiledAct:
+    """An act's words joined into single regular expressions."""
+
+    act: WordedAct
+    promised: Matcher | None
+    delivered: Matcher | None
+
+
+@dataclass(frozen=True)
 class Catalog:
     """A validated, compiled catalog, ready for ``analyze``."""
 
@@ -137,6 +184,8 @@ class Catalog:
     shouting_ignore: frozenset[str]
     link_filler: frozenset[str]
     irony: Matcher | None
+    acts: Mapping[WordedAct, CompiledAct]
+    act_pending: Matcher | None
 
 
 _SPACE_RE = re.compile(r" (?:\?|\*)| ")
@@ -221,6 +270,35 @@ def _compile_cue(cue: Cue, spec: CueSpec, where: str, group: MatcherGroup) -> Co
     )
 
 
+def _compile_acts(spec: ActsSpec, where: str, group: MatcherGroup) -> dict[WordedAct, CompiledAct]:
+    return {
+        act: CompiledAct(
+            act=act,
+            promised=compile_patterns(spec.kinds[act].promised, f"{where}: acts.{act}", group),
+            delivered=compile_patterns(
+                spec.kinds[act].delivered, f"{where}: acts.{act} (delivered)", group
+            ),
+        )
+        for act in WORDED_ACTS
+    }
+
+
+def check_complete(spec: CatalogFile, language: str) -> None:
+    """Check that a catalog is in its language and lists every cue and every act.
+
+    Args:
+        spec: The validated content of a lexicon file.
+        language: The language it should be for.
+
+    Raises:
+        CatalogError: Wrong language, or a cue or an act is missing.
+    """
+    missing: list[str] = [cue for cue in CUES if cue not in spec.cues]
+    missing += [f"acts.{act}" for act in WORDED_ACTS if act not in spec.acts.kinds]
+    if missing or spec.language != language:
+        raise CatalogError(f"lexicon/{language}.yaml: wrong language or cues missing: {missing}")
+
+
 @cache
 def load_catalog(language: str) -> Catalog:
     """Load, validate and compile the catalog of a language (once per process).
@@ -241,9 +319,7 @@ def load_catalog(language: str) -> Catalog:
         spec = CatalogFile.model_validate(read_lexicon(f"{language}.yaml"))
     except ValidationError as error:
         raise CatalogError(f"{where}: {error}") from error
-    missing = [cue for cue in CUES if cue not in spec.cues]
-    if missing or spec.language != language:
-        raise CatalogError(f"{where}: wrong language or cues missing: {missing}")
+    check_complete(spec, language)
     group = MatcherGroup()
     return Catalog(
         language=language,
@@ -257,4 +333,6 @@ def load_catalog(language: str) -> Catalog:
         shouting_ignore=frozenset(word.upper() for word in spec.shouting_ignore),
         link_filler=frozenset(fold_plain(word) for word in spec.link_filler),
         irony=compile_patterns(spec.irony, f"{where}: irony", group),
+        acts=_compile_acts(spec.acts, where, group),
+        act_pending=compile_patterns(spec.acts.pending, f"{where}: acts.pending", group),
     )
