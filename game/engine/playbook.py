@@ -261,6 +261,13 @@ class PlaybookPlayer(Bot):
             return actions
         worded: list[Action] = []
         for action in actions:
+            # A promise to write in private is kept by a private message; any other by
+            # a follow-up: the playbook's words go into whichever the promise needs.
+            if isinstance(action, PrivateMessage):
+                first = session.posts[action.post_id]
+                text = reply_text(session, first, pick_variant(words, first))
+                worded.append(PrivateMessage(action.post_id, text))
+                continue
             assert isinstance(action, FollowUp)
             promise = session.promises[action.promise_id]
             first = session.posts[session.threads[promise.thread].posts[0]]
