@@ -8,7 +8,8 @@ catalog's (``acts`` in ``scoring/lexicon/*.yaml``); the rules are here:
   sentence and before the next promise; a channel named later ("get back to you by
   DM", "te contestamos por teléfono") says how the news will come, so it wins over an
   update. With no act's words after the promise, the nearest before it in the
-  sentence ("El reembolso lo tendrás en 48 horas") decides; with none at all, "other";
+  sentence decides ("El reembolso lo tendrás en 48 horas"; "le llamaremos hoy, antes
+  de las 20:00", where the time is a promise of its own); with none, "other";
 - an act is delivered when the reply reports it done or delivers it now ("we've
   refunded you", "ya está solucionado", "here is your tracking number"), unless the
   report is negated, asked, part of a promise, or follows a word that makes it
@@ -73,11 +74,10 @@ def promise_acts(catalog: Catalog, text: str, promises: Sequence[Span]) -> list[
     acts: list[str] = []
     for index, (start, _) in enumerate(promises):
         sentence = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
-        previous_end = promises[index - 1][1] if index else 0
         following = promises[index + 1][0] if index + 1 < len(promises) else len(text)
-        begin, end = max(sentence[0], previous_end), min(sentence[1], following)
+        end = min(sentence[1], following)
         after = [hit for hit in hits if start <= hit[0] < end]
-        before = [hit for hit in hits if begin <= hit[0] < start]
+        before = [hit for hit in hits if sentence[0] <= hit[0] < start]
         acts.append(_choose(after, before))
     return acts
 

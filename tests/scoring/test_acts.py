@@ -241,3 +241,8 @@ def test_a_delivery_and_a_new_promise_in_one_reply() -> None:
     analysis = read("We've refunded you, and we'll call you tomorrow to confirm.", "en")
     assert analysis.delivered == {"refund", "update"}
     assert [p.act for p in analysis.promises] == ["callback"]
+
+
+def test_a_time_that_is_a_promise_of_its_own_takes_the_act_before_it() -> None:
+    assert acts("Le llamaremos hoy antes de las 20:00.", "es") == ["callback", "callback"]
+    assert acts("Te lo volvemos a enviar hoy mismo.", "es") == ["replacement"]
