@@ -6,7 +6,21 @@ Placeholders are those of a reply: the author's {first_name} and the brand.
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Sequence
+
 Texts = dict[str, str]
+
+
+def for_source(variants: Sequence[Texts], source: str) -> Texts:
+    """The variant a bot uses for posts of one ``source`` (template or reaction).
+
+    The same answer to the same question is consistency; different questions get
+    different words, as a person would write them (a canned reply costs, E4). Chosen
+    by a checksum, not the session's random generator, which drives the crowd.
+    """
+    return variants[zlib.crc32(source.encode("utf-8")) % len(variants)]
+
 
 GOOD_REPLY: Texts = {
     "es": "Hola, {first_name}. Lo sentimos mucho: tienes razón y es culpa nuestra. "
@@ -14,10 +28,44 @@ GOOD_REPLY: Texts = {
     "en": "Hi {first_name}. We're really sorry: you're right and it's our fault. "
     "We'll message you privately to sort it out today.",
 }
+GOOD_REPLIES: tuple[Texts, ...] = (
+    GOOD_REPLY,
+    {
+        "es": "{first_name}, tienes toda la razón y te pedimos perdón: esto no tenía que "
+        "pasar. Ahora mismo lo revisamos contigo por privado.",
+        "en": "{first_name}, you're absolutely right and we apologise: this shouldn't have "
+        "happened. We're going through it with you by DM right now.",
+    },
+    {
+        "es": "Gracias por contárnoslo, {first_name}, y disculpa las molestias que te hemos "
+        "causado. Mira tus mensajes privados: seguimos allí contigo.",
+        "en": "Thanks for telling us, {first_name}, and sorry for the trouble we caused "
+        "you. Check your private messages: we'll pick it up with you there.",
+    },
+    {
+        "es": "Entendemos tu enfado, {first_name}, y es justo: fallamos nosotros. ¿Nos "
+        "escribes por privado y lo dejamos resuelto?",
+        "en": "We get why you're annoyed, {first_name}, and fairly so: we let you down. "
+        "Could you DM us so we can get it settled?",
+    },
+)
+"""Fallback replies to complaints without a model reply, one per kind of post."""
 THANKS: Texts = {
     "es": "¡Muchas gracias, {first_name}! Nos alegra mucho leerte.",
     "en": "Thank you so much, {first_name}! It's great to hear from you.",
 }
+THANKS_VARIANTS: tuple[Texts, ...] = (
+    THANKS,
+    {
+        "es": "Qué bien leer esto, {first_name}. Gracias de corazón por acompañarnos.",
+        "en": "Lovely to read this, {first_name}. Heartfelt thanks for sticking with us.",
+    },
+    {
+        "es": "{first_name}, mensajes así nos dan ánimos. ¡Gracias!",
+        "en": "{first_name}, messages like yours keep us going. Thank you!",
+    },
+)
+"""Fallback thanks for praise without a model reply, one per kind of post."""
 PRIVATE: Texts = {
     "es": "Hola de nuevo, {first_name}. Entendemos tu enfado y lo sentimos. Seguimos "
     "por aquí en privado: cuéntanos qué necesitas y lo resolvemos contigo.",
@@ -35,8 +83,10 @@ BAN_REASON: Texts = {
     "en": "Repeated insults after a warning, against the community rules.",
 }
 FOLLOW_UP: Texts = {
-    "es": "Como te prometimos, {first_name}: ya está en marcha. Gracias por tu paciencia.",
-    "en": "As promised, {first_name}: it's under way. Thanks for your patience.",
+    "es": "Como te prometimos, {first_name}, te cuento cómo va: tu caso ya está en manos "
+    "del equipo y avanza. Gracias por tu paciencia.",
+    "en": "As promised, {first_name}, an update: your case is with the team and moving. "
+    "Thanks for your patience.",
 }
 FOLLOW_UP_BY_ACT: dict[str, Texts] = {
     "private_message": {
@@ -52,12 +102,12 @@ FOLLOW_UP_BY_ACT: dict[str, Texts] = {
         "what time suits you.",
     },
     "refund": {
-        "es": "{first_name}, ya hemos hecho el reembolso: lo verás en tu cuenta en unos días.",
-        "en": "{first_name}, we've issued your refund: you'll see it in your account in a "
+        "es": "{first_name}, ya te hemos devuelto el dinero: lo verás en tu cuenta en unos días.",
+        "en": "{first_name}, we've refunded you in full: it shows in your account within a "
         "few days.",
     },
     "replacement": {
-        "es": "{first_name}, ya hemos enviado el cambio: te llega en dos días.",
+        "es": "{first_name}, tu cambio ya ha salido hoy: te llega en dos días.",
         "en": "{first_name}, your replacement has been sent: it arrives in two days.",
     },
     "visit": {

@@ -32,9 +32,23 @@ SEARCH_EVERY_SECONDS = 5 * 60
 
 
 def exemplars_for(session: Session, post: Post) -> Exemplars | None:
-    """The model replies the scenario gives for the inject or template behind a post."""
+    """The model replies the scenario gives for the inject or template behind a post.
+
+    A reaction's post has its own when the author wrote some; otherwise the model
+    replies of its author's persona (their first scripted or background post with
+    some) answer the same concern.
+    """
     kind, _, source_id = post.source.partition(":")
-    items = session.scenario.injects if kind == "inject" else session.scenario.crowd
+    scenario = session.scenario
+    if kind == "reaction":
+        reaction = next((r for r in scenario.reactions if r.id == source_id), None)
+        if reaction is not None and reaction.then.post and reaction.then.post.replies:
+            return reaction.then.post.replies
+        author = session.crowd.people.get(post.author)
+        persona = author.persona if author else None
+        templates = [*scenario.injects, *scenario.crowd]
+        return next((t.replies for t in templates if t.persona == persona and t.replies), None)
+    items = scenario.injects if kind == "inject" else scenario.crowd
     if kind not in ("inject", "crowd"):
         return None
     for item in items:
@@ -224,8 +238,8 @@ class IdealBot(Bot):
             # session's random generator (that would change the crowd).
             good = exemplars.good[int(post.id[1:]) % len(exemplars.good)]
             return Reply(post.id, self._text(session, post, good))
-        texts = botlines.THANKS if post.tone == "positive" else botlines.GOOD_REPLY
-        return Reply(post.id, self._text(session, post, texts))
+        variants = botlines.THANKS_VARIANTS if post.tone == "positive" else botlines.GOOD_REPLIES
+        return Reply(post.id, self._text(session, post, botlines.for_source(variants, post.source)))
 
     def _moderate(self, session: Session, post: Post, author: Person) -> Action:
         if author.warned:

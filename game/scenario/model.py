@@ -525,6 +525,11 @@ class ReactionPost(Model):
         description="Whether the brand should answer it. Default: negative and neutral "
         "posts do; a thank-you or an abusive post does not.",
     )
+    replies: Exemplars | None = Field(
+        default=None,
+        description="Model replies to this post, for the ideal bot and the debrief. "
+        "Default: those of the author's persona's first post that has some.",
+    )
 
 
 class ReactionEffect(Model):
