@@ -43,6 +43,11 @@ class ReplyReading:
         return self.analysis.delivered
 
     @property
+    def topic(self) -> str:
+        """What the answered post asks about ("" when the words answer no post)."""
+        return self.judgement.situation.question if self.judgement is not None else ""
+
+    @property
     def verdicts(self) -> frozenset[Verdict]:
         """What the judgement found wrong beyond the cues (canned, wrong_language...)."""
         return self.judgement.verdicts if self.judgement is not None else frozenset()

@@ -207,7 +207,7 @@ def _answer(session: Session, post: Post, text: str, channel: str, action: Actio
         session.answered(thread)
         if post.answered_at is None:
             post.answered_at = session.now
-    session.answers.append(AnswerRecord(text, author.id, author.name, post.source))
+    session.answers.append(AnswerRecord(text, author.id, author.name, reading.topic))
     cues = reading.cue_ids()
     session.emit(ActionTaken(session.now, action, ActionResult(reply.id, cues=tuple(sorted(cues)))))
     private = session.channels[channel].visibility == "private"

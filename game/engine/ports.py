@@ -48,6 +48,11 @@ class Reading(Protocol):
         ...
 
     @property
+    def topic(self) -> str:
+        """What the answered post asks about (same topic, same answer: not canned)."""
+        ...
+
+    @property
     def verdicts(self) -> frozenset[Verdict]:
         """What the reading found wrong beyond the cues (canned, wrong_language...)."""
         ...

@@ -88,8 +88,8 @@ class AnswerRecord:
         text: the words.
         recipient: the person id answered.
         name: that person's name.
-        topic: what made the post answered (its ``source``, e.g. ``crowd:late_order``):
-            the same answer to the same question is consistency, not a canned reply.
+        topic: what the post answered asks about (``scoring.judgement.topic_of``): the
+            same answer to the same question is consistency, not a canned reply.
     """
 
     text: str

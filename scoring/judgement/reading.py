@@ -42,7 +42,7 @@ class Situation:
         facts: the facts the post touches.
         recipient_id: the author's person id.
         name: the author's name.
-        source: what made the post (its ``source``; see ``AnswerRecord.topic``).
+        question: what the post asks about (see ``topic_of``, ``AnswerRecord.topic``).
     """
 
     recipient: Recipient
@@ -53,7 +53,7 @@ class Situation:
     facts: tuple[Fact, ...]
     recipient_id: str
     name: str | None
-    source: str = ""
+    question: str = ""
 
 
 def _template_kind(scenario: Scenario, source: str) -> PostKind | None:
@@ -95,6 +95,19 @@ def post_kind(scenario: Scenario, post: PostRecord, recipient: Recipient) -> Pos
     return "complaint"
 
 
+def topic_of(post: PostRecord, kind: PostKind) -> str:
+    """What a post asks about, for telling consistency from canned replies.
+
+    Posts about the same facts ask the same question; so do all thanks and praise;
+    otherwise each scenario template (or reaction) is its own question.
+    """
+    if post.facts:
+        return "facts:" + ",".join(sorted(post.facts))
+    if kind in ("praise", "thanks"):
+        return "kind:" + kind
+    return "source:" + post.source
+
+
 def situation_of(
     scenario: Scenario, post: PostRecord, archetype: str, name: str | None, language: str
 ) -> Situation:
@@ -108,6 +121,7 @@ def situation_of(
         language: the session's language (for the facts' words).
     """
     recipient = RECIPIENT_OF_ARCHETYPE.get(archetype, "customer")
+    kind = post_kind(scenario, post, recipient)
     facts = tuple(f for f in scenario.facts if f.id in post.facts)
     texts = [post.text]
     for fact in facts:
@@ -117,14 +131,14 @@ def situation_of(
     ignore = names_to_ignore([scenario.meta.brand.name, scenario.meta.brand.handle, name or ""])
     return Situation(
         recipient=recipient,
-        kind=post_kind(scenario, post, recipient),
+        kind=kind,
         language=post.language,
         topic=topic_stems(tuple(texts), ignore),
         ignore=ignore,
         facts=facts,
         recipient_id=post.author,
         name=name,
-        source=post.source,
+        question=topic_of(post, kind),
     )
 
 
@@ -248,7 +262,7 @@ def judge_reply(
         specific=shared_topic(text, situation.topic, situation.ignore),
         misplaced=misplaced,
         noise=noise,
-        reuse=reuse_of(text, situation.recipient_id, situation.name, situation.source, earlier),
+        reuse=reuse_of(text, situation.recipient_id, situation.name, situation.question, earlier),
         language_ok=not wrong_language(analysis.language, situation.language),
         contradictions=contradictions(text, analysis, rumour=situation.kind == "rumour"),
         stuffed=stuffed(analysis, len(misplaced) + len(noise)),

@@ -134,7 +134,7 @@ def test_the_same_answer_to_the_same_question_is_consistency(
     engine_scenario: LoadedScenario,
 ) -> None:
     answer = "Hola {}: el café llegó frío por una avería y hoy te invitamos al siguiente."
-    earlier = (AnswerRecord(answer.format("Luis"), "u7", "Luis Gil", "crowd:cold"),)
+    earlier = (AnswerRecord(answer.format("Luis"), "u7", "Luis Gil", "source:crowd:cold"),)
     post = _post("Otro café frío", source="crowd:cold")
     assert _judge(engine_scenario, answer.format("Ana"), post, earlier=earlier).reuse.count == 0
 
