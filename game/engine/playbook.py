@@ -69,7 +69,7 @@ from game.journal.actions import (
     Warn,
 )
 from game.scenario.messages import problems_from_errors
-from game.scenario.model import Archetype, Id, LocalizedText, Model, Tone
+from game.scenario.model import Archetype, Id, LocalizedText, Model, PromiseAct, Tone
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.yamlsource import read_yaml_file
 
@@ -151,7 +151,15 @@ class Playbook(Model):
         default=False, description="Follow up each promise halfway to its deadline."
     )
     follow_up_text: LocalizedText | Variants | None = Field(
-        default=None, description="Words of the follow-ups (default: a stock line)."
+        default=None,
+        description="Words of the follow-ups of promises to write in private (default: a "
+        "stock line). A follow-up keeps only what it delivers: see follow_up_by_act.",
+    )
+    follow_up_by_act: dict[PromiseAct, LocalizedText | Variants] = Field(
+        default_factory=dict,
+        description="Words of the follow-ups per promised act (update, callback, refund, "
+        "fix...), delivering it; an act not listed gets follow_up_text for a private "
+        "message, else a stock line that delivers it.",
     )
     rules: list[Rule] = Field(default_factory=list)
     statements: list[TimedStatement] = Field(default_factory=list)
@@ -255,21 +263,33 @@ class PlaybookPlayer(Bot):
         return actions
 
     def _follow_ups(self, session: Session) -> list[Action]:
-        words = self.playbook.follow_up_text
-        actions = follow_ups_due(session, self.handled)
-        if words is None:
-            return actions
+        """The follow-ups due, in the playbook's words where it has words for the act."""
         worded: list[Action] = []
-        for action in actions:
-            # A promise to write in private is kept by a private message; any other by
-            # a follow-up: the playbook's words go into whichever the promise needs.
+        for action in follow_ups_due(session, self.handled):
             if isinstance(action, PrivateMessage):
+                # A promise to write in private is kept by a private message.
+                words = self.playbook.follow_up_by_act.get("private_message")
+                words = words or self.playbook.follow_up_text
+                if words is None:
+                    worded.append(action)
+                    continue
                 first = session.posts[action.post_id]
                 text = reply_text(session, first, pick_variant(words, first))
                 worded.append(PrivateMessage(action.post_id, text))
                 continue
             assert isinstance(action, FollowUp)
             promise = session.promises[action.promise_id]
+            words = next(
+                (
+                    text
+                    for act, text in self.playbook.follow_up_by_act.items()
+                    if act == promise.act
+                ),
+                None,
+            )
+            if words is None:
+                worded.append(action)  # the stock line that delivers this act
+                continue
             first = session.posts[session.threads[promise.thread].posts[0]]
             text = reply_text(session, first, pick_variant(words, first))
             worded.append(FollowUp(action.promise_id, text))
