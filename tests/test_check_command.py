@@ -178,7 +178,7 @@ def test_the_scaffold_of_new_passes_check(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run_cli(capsys, "new", "Mi crisis").code == 0
-    result = run_cli(capsys, "check", "Mi crisis.yaml", "--seeds", "3", NO_GAMING_GATE)
+    result = run_cli(capsys, "check", "Mi crisis.yaml", "--seeds", "3")
     assert result.code == 0, result.err
     assert result.out.rstrip().endswith("Mi crisis.yaml: check passed")
 
@@ -212,7 +212,7 @@ def test_the_authoring_guide_builds_a_scenario_that_passes_check(
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
     path = tmp_path / "guide.yaml"
     path.write_text("".join(blocks), encoding="utf-8")
-    result = run_cli(capsys, "check", str(path), "--seeds", "3", NO_GAMING_GATE)
+    result = run_cli(capsys, "check", str(path), "--seeds", "3")
     assert result.code == 0, result.err
 
 

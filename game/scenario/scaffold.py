@@ -151,7 +151,40 @@ crowd:                          # background posts, weighted by phase
       - es: "Pedí {{product}} a {{brand}} y nada. ¿Es normal?"
         en: "I ordered {{product}} from {{brand}} and nothing. Is that normal?"
 
-reactions:                      # how people answer what the trainee does
+reactions:                      # how people answer what the trainee does; first match wins
+  # The reading of a reply comes first: the same words pasted to people who asked
+  # about other things, or a language they do not read, calm nobody.
+  - id: canned-reply-noticed
+    archetypes: [upset_customer]
+    trigger: replied
+    verdicts_any: [canned]      # canned, generic, wrong_language, misplaced, stuffed...
+    then:
+      mood: -0.4
+      audience: -0.15
+      post:
+        channel: same
+        tone: negative
+        text:
+          - {{es: "¿Respuesta automática? {{brand}} contesta lo mismo a todo el mundo.", en: "An automatic reply? {{brand}} tells everyone the same thing."}}
+  - id: generic-reply-brushed-off
+    archetypes: [upset_customer]
+    trigger: replied
+    verdicts_any: [generic, stuffed, wrong_language]
+    then:
+      mood: -0.3
+      audience: -0.1
+      post:
+        channel: same
+        tone: negative
+        text:
+          - {{es: "Eso no contesta a lo que he preguntado.", en: "That doesn't answer what I asked."}}
+  - id: answer-calms
+    archetypes: [upset_customer]
+    trigger: replied
+    cues_any: [apology, acknowledgement]
+    then:
+      mood: 0.4
+      audience: 0.1
   - id: ignored-complaint
     archetypes: [upset_customer]
     trigger: ignored            # after their patience runs out
