@@ -52,6 +52,29 @@ itself, or a pile of cues. Scenario reactions can key on them."""
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 """Every verdict id, in the order above."""
 
+PromiseAct = Literal[
+    "private_message", "callback", "refund", "replacement", "visit", "update", "fix", "dates"
+]
+"""What a promise commits the brand to do (the analyzer reads it; ``dates`` only in a
+fact's ``rules_out``: any promise with a deadline). A promise of nothing more specific
+is "other"."""
+
+
+def keeps(act: str, delivered: frozenset[str] | set[str]) -> bool:
+    """Whether words that deliver ``delivered`` keep a promise of ``act`` (H4).
+
+    A promise to report back (``update``) or of nothing more specific (``other``) is
+    kept by any concrete delivery or news; every other act only by itself.
+
+    Args:
+        act: what the promise committed to.
+        delivered: the acts a message reports as done.
+    """
+    if act in ("update", "other"):
+        return bool(delivered)
+    return act in delivered
+
+
 RuleId = Literal[
     "P1", "P2", "P3", "P4",
     "E1", "E2", "E3", "E4", "E5", "E6",

@@ -42,7 +42,7 @@ from game.journal.events import (
     ThreadResolved,
 )
 from game.journal.records import BRAND, AnswerRecord
-from game.vocabulary import Cue
+from game.vocabulary import Cue, keeps
 
 if TYPE_CHECKING:
     from game.engine.session import Session
@@ -280,17 +280,6 @@ def _follow_up(session: Session, action: FollowUp) -> None:
     delivered = reading.delivered | ({"private_message"} if thread.private else set())
     _keep_delivered(session, thread, delivered)
     _resolve_if_done(session, thread)
-
-
-def keeps(act: str, delivered: frozenset[str] | set[str]) -> bool:
-    """Whether words that deliver ``delivered`` keep a promise of ``act``.
-
-    A promise to report back (``update``) or of nothing more specific (``other``) is
-    kept by any concrete delivery or news; every other act only by itself.
-    """
-    if act in ("update", "other"):
-        return bool(delivered)
-    return act in delivered
 
 
 def _keep_delivered(session: Session, thread: Thread, delivered: frozenset[str] | set[str]) -> None:

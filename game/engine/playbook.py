@@ -69,9 +69,10 @@ from game.journal.actions import (
     Warn,
 )
 from game.scenario.messages import problems_from_errors
-from game.scenario.model import Archetype, Id, LocalizedText, Model, PromiseAct, Tone
+from game.scenario.model import Archetype, Id, LocalizedText, Model, Tone
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.yamlsource import read_yaml_file
+from game.vocabulary import PromiseAct
 
 Variants = Annotated[list[LocalizedText], Field(min_length=1)]
 PlaybookText = Literal["exemplar"] | LocalizedText | Variants

@@ -97,10 +97,14 @@ def follow_ups_due(
         text: writes the follow-up to the exchange's first post (default ``reply_text``).
     """
     actions: list[Action] = []
+    threads: set[str] = set()  # one per exchange at a time: it may keep the others too
     for promise in session.promises.values():
         halfway = promise.made + (promise.due - promise.made) // 2
         key = f"promise:{promise.id}"
+        if promise.thread in threads:
+            continue
         if promise.status == "open" and session.now >= halfway and key not in handled:
+            threads.add(promise.thread)
             handled.add(key)
             first = session.posts[session.threads[promise.thread].posts[0]]
             texts = botlines.FOLLOW_UP_BY_ACT.get(promise.act, botlines.FOLLOW_UP)

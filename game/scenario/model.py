@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from game.scenario.placeholders import fill
-from game.vocabulary import Cue, RuleId, Verdict
+from game.vocabulary import Cue, PromiseAct, RuleId, Verdict
 
 FORMAT_VERSION = 1
 
@@ -81,10 +81,6 @@ Tone = Literal["positive", "neutral", "negative", "abusive"]
 PostKind = Literal["complaint", "question", "praise", "abuse", "rumour", "thanks"]
 """What a post is, for judging a reply to it (scoring.judgement.fit)."""
 
-PromiseAct = Literal[
-    "private_message", "callback", "refund", "replacement", "visit", "update", "fix", "dates"
-]
-"""What a promise commits the brand to do (scoring reads it from the words)."""
 
 Metric = Literal[
     "reach",

@@ -165,7 +165,8 @@ reactions:                      # how people answer what the trainee does; first
         channel: same
         tone: negative
         text:
-          - {{es: "¿Respuesta automática? {{brand}} contesta lo mismo a todo el mundo.", en: "An automatic reply? {{brand}} tells everyone the same thing."}}
+          - es: "¿Respuesta automática? {{brand}} contesta lo mismo a todo el mundo."
+            en: "An automatic reply? {{brand}} tells everyone the same thing."
   - id: generic-reply-brushed-off
     archetypes: [upset_customer]
     trigger: replied
@@ -177,7 +178,8 @@ reactions:                      # how people answer what the trainee does; first
         channel: same
         tone: negative
         text:
-          - {{es: "Eso no contesta a lo que he preguntado.", en: "That doesn't answer what I asked."}}
+          - es: "Eso no contesta a lo que he preguntado."
+            en: "That doesn't answer what I asked."
   - id: answer-calms
     archetypes: [upset_customer]
     trigger: replied

@@ -11,7 +11,8 @@ Situations:
 - each official statement: the share of the scenario's required elements it holds
   (H2); a cause given while a fact where the brand is at fault is still unknown is
   speculation (H3); no statement at all, when the brand is at fault, scores 0;
-- each promise: kept in time 1, broken 0 (H4);
+- each promise: kept in time 1 (by the promised act: see the engine), delivered late
+  0.3, broken 0 (H4);
 - each legitimate complaint hidden, or its author banned: 0 (P4).
 """
 
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 
 from game.journal.records import PostRecord
 from game.scenario.model import Fact
+from game.vocabulary import keeps
 from scoring.catalog import SUPPORTED
 from scoring.ledger import Ledger, clock, first_hit
 from scoring.messages import cue_name
-from scoring.sessionview import BrandMessage
+from scoring.sessionview import BrandMessage, PromiseRecord
 
 SILENT_ON_FAULT = 0.5
 BLAMED = 0.2
@@ -346,7 +348,7 @@ def _promises(ledger: Ledger) -> None:
                 hit=hit,
                 promise=promise.text,
             )
-        elif promise.status == "broken" and promise.delivered_late is not None:
+        elif promise.status == "broken" and _delivered_late(ledger, promise, said):
             ledger.credit("honesty", DELIVERED_LATE)
             ledger.note(
                 "H4",
@@ -374,6 +376,22 @@ def _promises(ledger: Ledger) -> None:
                 promise=promise.text,
                 made=clock(promise.made),
             )
+
+
+def _delivered_late(ledger: Ledger, promise: PromiseRecord, said: BrandMessage | None) -> bool:
+    """Whether a follow-up after the deadline delivered what was promised (H4)."""
+    if promise.delivered_late is None or said is None:
+        return False
+    act = next((p.act for p in ledger.analysis(said).promises if p.text == promise.text), "other")
+    late = next(
+        (
+            m
+            for m in ledger.view.messages
+            if m.kind == "follow_up" and m.time == promise.delivered_late
+        ),
+        None,
+    )
+    return late is not None and keeps(act, ledger.analysis(late).delivered)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,10 @@ def _post(number: int) -> Post:
     )
 
 
+EXPERT_AT_LEAST = 85
+CARELESS_AT_MOST = 60
+
+
 def _run(
     loaded: LoadedScenario, playbook: Playbook, language: str, log_dir: Path
 ) -> tuple[str, dict[str, int | None]]:
@@ -85,7 +89,7 @@ def test_own_words_never_use_the_exemplars() -> None:
 
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
-def test_expert_ends_well_and_careless_scores_no_higher(
+def test_own_words_expert_passes_and_careless_fails(
     path: Path, language: str, tmp_path: Path
 ) -> None:
     loaded = load_scenario(path)
@@ -99,7 +103,9 @@ def test_expert_ends_well_and_careless_scores_no_higher(
     print(f"\n{path.stem} {language} expert   {expert_phase:10} {expert}")
     print(f"{path.stem} {language} careless {careless_phase:10} {careless}")
     assert final[expert_phase] == "good", expert_phase
-    assert (careless["overall"] or 0) <= (expert["overall"] or 0)
+    # What a trainer expects of a seasoned manager and of a tired junior, in our words.
+    assert (expert["overall"] or 0) >= EXPERT_AT_LEAST, expert
+    assert (careless["overall"] or 0) <= CARELESS_AT_MOST, careless
 
 
 def test_the_authoring_guide_sketch_is_a_valid_playbook(tmp_path: Path) -> None:

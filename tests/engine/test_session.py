@@ -230,7 +230,11 @@ def test_promises_are_kept_or_broken(engine_scenario: LoadedScenario) -> None:
     promise = session.promises[made[0].promise_id]
     assert promise.due == 60 + 30 * 60
     assert not session.threads[first.thread].resolved
-    kept = session.act(FollowUp(promise.id, "Te llamamos ahora."))
+    assert promise.act == "callback"
+    # "As promised" keeps nothing: a promise is kept by the promised act.
+    vague = session.act(FollowUp(promise.id, "Como te prometimos, gracias por tu paciencia."))
+    assert not [e for e in vague if isinstance(e, PromiseKept)] and promise.status == "open"
+    kept = session.act(FollowUp(promise.id, "Te acabamos de llamar, como te dijimos."))
     assert [e for e in kept if isinstance(e, PromiseKept)]
     # The 'kept' reaction: the customer praises the brand where the exchange began.
     praise = [e.post for e in kept if isinstance(e, PostArrived)]

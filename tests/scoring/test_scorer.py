@@ -283,7 +283,7 @@ def test_promises_kept_and_broken(engine_scenario: LoadedScenario, tmp_path: Pat
         return Reply(_post(session, "inject:first").id, "Lo sentimos. Te llamamos en 10 minutos.")
 
     def keep(session: Session) -> Action:
-        return FollowUp(next(iter(session.promises)), "Te llamamos ahora, como dijimos.")
+        return FollowUp(next(iter(session.promises)), "Te acabamos de llamar, como dijimos.")
 
     kept = _play(engine_scenario, tmp_path, [(70, promise), (300, keep)])
     assert _findings(kept, "H4", "+")
@@ -298,6 +298,27 @@ def test_promises_kept_and_broken(engine_scenario: LoadedScenario, tmp_path: Pat
     late_honesty, broken_honesty = late.score_of("honesty"), broken.score_of("honesty")
     assert late_honesty is not None and broken_honesty is not None
     assert late_honesty > broken_honesty
+
+
+def test_a_follow_up_keeps_only_what_it_delivers(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    def promise(session: Session) -> Action:
+        return Reply(_post(session, "inject:first").id, "Lo sentimos. Te llamamos en 10 minutos.")
+
+    def vague(session: Session) -> Action:
+        return FollowUp(next(iter(session.promises)), "Como te prometimos, gracias por esperar.")
+
+    def dm(session: Session) -> Action:
+        return Reply(_post(session, "inject:first").id, "Te escribimos por privado en 5 minutos.")
+
+    def private(session: Session) -> Action:
+        return PrivateMessage(_post(session, "inject:first").id, "Hola, ya estamos aquí contigo.")
+
+    stock = _play(engine_scenario, tmp_path, [(70, promise), (300, vague)])
+    assert not _findings(stock, "H4", "+") and _findings(stock, "H4", "-")
+    written = _play(engine_scenario, tmp_path, [(70, dm), (200, private)])
+    assert _findings(written, "H4", "+")
 
 
 def test_promises_the_facts_rule_out(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
