@@ -53,11 +53,20 @@ async def test_practice_coach_names_the_cues_and_rules(tmp_path: Path) -> None:
         app.advance_clock(2 * 60)
         await pilot.pause()
         post = post_from(app, "inject:complaint_first")
-        await act_on(pilot, app, post, "r", "We are so sorry. Send us a DM, please.")
+        await act_on(
+            pilot, app, post, "r", "We are so sorry the item looks nothing like the photo. DM us."
+        )
         coach = str(console(app).query_one("#coach", Static).visual)
         # The rules the scorer cites for these cues (scoring.coaching), not a table of its own.
         assert "apology (helps, E1, H1)" in coach
         assert "DM invitation (helps, C3)" in coach
+        app.advance_clock(3 * 60)
+        await pilot.pause()
+        other = post_from(app, "inject:complaint_second")
+        await act_on(pilot, app, other, "r", "We are so sorry.")
+        coach = str(console(app).query_one("#coach", Static).visual)
+        # Read in its situation, as the judges will: an apology that names nothing.
+        assert "apology (hurts, E4, H1)" in coach
 
 
 async def test_pause_in_practice_only(tmp_path: Path) -> None:
