@@ -348,7 +348,11 @@ def _promises(ledger: Ledger) -> None:
                 hit=hit,
                 promise=promise.text,
             )
-        elif promise.status == "broken" and _delivered_late(ledger, promise, said):
+        elif (
+            promise.status == "broken"
+            and promise.delivered_late is not None
+            and _delivered_late(ledger, promise, said)
+        ):
             ledger.credit("honesty", DELIVERED_LATE)
             ledger.note(
                 "H4",
