@@ -56,8 +56,8 @@ PromiseAct = Literal[
     "private_message", "callback", "refund", "replacement", "visit", "update", "fix", "dates"
 ]
 """What a promise commits the brand to do (the analyzer reads it; ``dates`` only in a
-fact's ``rules_out``: any promise with a deadline). A promise of nothing more specific
-is "other"."""
+fact's ``rules_out``: a fix, replacement or visit promised by a time). A promise of
+nothing more specific is "other"."""
 
 
 def keeps(act: str, delivered: frozenset[str] | set[str]) -> bool:

@@ -210,8 +210,8 @@ class Fact(Model):
     )
     rules_out: list[PromiseAct] = Field(
         default_factory=list,
-        description="What the brand cannot promise while this fact holds (H4), e.g. [refund] "
-        "or [dates] (no time can be given yet).",
+        description="What the brand cannot promise while this fact holds (H4), e.g. [refund], "
+        "or [dates]: no fix, replacement or visit can be promised by a time yet.",
     )
     ruled_out_promises: list[LocalizedText] = Field(
         default_factory=list,

@@ -1,7 +1,8 @@
 """Promises that the scenario's facts rule out (H4) or that nobody can know yet (H3).
 
 Authors declare, per fact, the acts the brand cannot promise while it holds
-(``rules_out: [refund, dates]``; ``dates`` is any promise with a deadline), and may add
+(``rules_out: [refund, dates]``; ``dates`` is a fix, replacement or visit promised by a
+time), and may add
 the words that would promise what the fact makes impossible ("la de la foto" when no
 item like the photo exists) in ``ruled_out_promises``. A brand message whose promise is
 of a ruled-out act, or that makes a promise and mentions those words, not negated, is
@@ -85,10 +86,18 @@ def _judge(ledger: Ledger, message: BrandMessage, fact: Fact, mention: _Mention)
     )
 
 
+DATED_ACTS = frozenset({"fix", "replacement", "visit"})
+"""Promises of an outcome: with a deadline, they give a date (``rules_out: [dates]``)."""
+
+
 def _ruled_out_act(analysis: Analysis, fact: Fact) -> _Mention | None:
-    """The first promise of an act the fact rules out (``dates``: any stated deadline)."""
+    """The first promise of an act the fact rules out (``dates``: an outcome by a time)."""
     for promise in analysis.promises:
-        dated = "dates" in fact.rules_out and promise.deadline_minutes is not None
+        dated = (
+            "dates" in fact.rules_out
+            and promise.deadline_minutes is not None
+            and promise.act in DATED_ACTS
+        )
         if promise.act in fact.rules_out or dated:
             return _Mention(promise.start, promise.end)
     return None

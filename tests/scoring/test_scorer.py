@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -319,6 +320,28 @@ def test_a_follow_up_keeps_only_what_it_delivers(
     assert not _findings(stock, "H4", "+") and _findings(stock, "H4", "-")
     written = _play(engine_scenario, tmp_path, [(70, dm), (200, private)])
     assert _findings(written, "H4", "+")
+
+
+def test_a_fact_rules_out_an_act(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
+    """Facts declare what the brand cannot do: promising it is caught by its act."""
+    scenario = engine_scenario.scenario
+    facts = [
+        fact.model_copy(update={"rules_out": ["refund"]}) if fact.id == "no_cash" else fact
+        for fact in scenario.facts
+    ]
+    loaded = dataclasses.replace(
+        engine_scenario, scenario=scenario.model_copy(update={"facts": facts})
+    )
+
+    def say(text: str) -> Callable[[Session], Action]:
+        return lambda s: Reply(_post(s, "inject:first").id, text)
+
+    refund = _play(loaded, tmp_path, [(70, say("Lo sentimos: te devolvemos el dinero mañana."))])
+    ruled_out = _findings(refund, "H4", "-")
+    assert ruled_out and ruled_out[0].evidence is not None
+    assert "devolvemos" in ruled_out[0].evidence.words
+    call = _play(loaded, tmp_path, [(70, say("Lo sentimos: te llamamos mañana."))])
+    assert not [f for f in _findings(call, "H4", "-") if "no devuelve" in f.message]
 
 
 def test_promises_the_facts_rule_out(engine_scenario: LoadedScenario, tmp_path: Path) -> None:
