@@ -434,6 +434,25 @@ def say(key: str, language: str, **values: object) -> str:
     )
 
 
+ACT_NAMES: dict[str, dict[str, str]] = {
+    "private_message": {"es": "mensaje privado", "en": "private message"},
+    "callback": {"es": "llamada", "en": "call back"},
+    "refund": {"es": "reembolso", "en": "refund"},
+    "replacement": {"es": "cambio o reposición", "en": "replacement"},
+    "visit": {"es": "visita", "en": "visit"},
+    "update": {"es": "novedades", "en": "update"},
+    "fix": {"es": "solución", "en": "fix"},
+    "dates": {"es": "plazo de solución", "en": "date for an outcome"},
+    "other": {"es": "otro compromiso", "en": "other commitment"},
+}
+"""What a promise commits to (``PromiseHit.act``), in words."""
+
+
+def act_name(act: str, language: str) -> str:
+    """A promised act in words, e.g. "llamada" for "callback" in Spanish."""
+    return localized(ACT_NAMES[act], language) if act in ACT_NAMES else act
+
+
 def cue_name(cue: str, language: str) -> str:
     """A cue id in words, e.g. "prevención" for "prevention" in Spanish."""
     return localized(CUE_NAMES[cue], language) if cue in CUE_NAMES else cue

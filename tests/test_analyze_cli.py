@@ -38,8 +38,9 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         assert text[cue["start"] : cue["end"]] == cue["text"]
     assert {"apology", "admission", "promise"} <= {cue["cue"] for cue in document["cues"]}
     assert document["promises"] == [
-        {"text": document["promises"][0]["text"], "deadline_minutes": 60}
+        {"text": document["promises"][0]["text"], "deadline_minutes": 60, "act": "callback"}
     ]
+    assert document["delivered"] == []
 
 
 def test_jsonl_batch_in_order_with_bad_lines_reported(

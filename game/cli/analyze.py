@@ -102,13 +102,14 @@ def describe(text: str, analysis: Analysis, language: str) -> str:
     Returns:
         Plain text, several lines.
     """
-    from scoring.messages import cue_name, language_name
+    from scoring.messages import act_name, cue_name, language_name
 
     spanish = language == "es"
     lines = [text, ""]
     if not analysis.cues:
         lines.append("Sin señales." if spanish else "No cues found.")
     deadlines = {(p.start, p.end): p.deadline_minutes for p in analysis.promises}
+    acts = {(p.start, p.end): p.act for p in analysis.promises}
     width = max((len(cue_name(hit.cue, language)) for hit in analysis.cues), default=0)
     for hit in analysis.cues:
         line = f"  {cue_name(hit.cue, language):<{width}}  «{hit.text}»  [{hit.start}-{hit.end}]"
@@ -118,7 +119,12 @@ def describe(text: str, analysis: Analysis, language: str) -> str:
                 line += " (sin plazo)" if spanish else " (no deadline)"
             else:
                 line += f" (plazo {minutes} min)" if spanish else f" (deadline {minutes} min)"
+            act = act_name(acts.get((hit.start, hit.end), "other"), language)
+            line += f" · {act}"
         lines.append(line)
+    if analysis.delivered:
+        done = ", ".join(act_name(act, language) for act in sorted(analysis.delivered))
+        lines.append(("  Cumple o informa de: " if spanish else "  Delivers or reports: ") + done)
     lines.append("")
     written = language_name(analysis.language, language)
     named = (

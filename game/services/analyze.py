@@ -43,8 +43,8 @@ def analysis_document(analysis: Analysis) -> dict[str, Any]:
 
     Returns:
         ``{"language", "cues": [{"cue", "start", "end", "text"}], "promises": [{"text",
-        "deadline_minutes"}], "addresses_customer"}``, plus ``personal_data`` when the
-        analyzer reports any.
+        "deadline_minutes", "act"}], "addresses_customer", "delivered"}``, plus
+        ``personal_data`` when the analyzer reports any.
     """
     document: dict[str, Any] = {
         "language": analysis.language,
@@ -53,10 +53,15 @@ def analysis_document(analysis: Analysis) -> dict[str, Any]:
             for hit in analysis.cues
         ],
         "promises": [
-            {"text": promise.text, "deadline_minutes": promise.deadline_minutes}
+            {
+                "text": promise.text,
+                "deadline_minutes": promise.deadline_minutes,
+                "act": promise.act,
+            }
             for promise in analysis.promises
         ],
         "addresses_customer": analysis.addresses_customer,
+        "delivered": sorted(analysis.delivered),
     }
     if analysis.personal_data:
         document["personal_data"] = [
