@@ -136,6 +136,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "This is how the crisis ended: the overall cannot go above {cap} (without "
         "this ending it would have been {score}). What counts is how it ends.",
     },
+    "containment.left_early": {
+        "es": "Dejaste la crisis en el minuto {minute} y siguió sin nadie que respondiera "
+        "hasta terminar en «{phase}»: una crisis no se detiene porque te vayas.",
+        "en": "You left the crisis at minute {minute} and it ran on with nobody answering "
+        "until it ended in \"{phase}\": a crisis does not stop because you leave.",
+    },
     "empathy.generic": {
         "es": "«{words}» podría ir a cualquiera: no nombra su problema. Di qué sientes y "
         "por qué, con lo que te ha contado.",

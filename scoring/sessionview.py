@@ -33,6 +33,7 @@ from game.journal.events import (
     PromiseKept,
     PromiseMade,
     SessionStarted,
+    TraineeLeft,
 )
 from game.journal.metrics import Metrics
 from game.journal.records import PostRecord
@@ -138,6 +139,7 @@ class SessionView:
         answers_by_thread: the brand's answers per exchange, in order.
         abusive_authors: trolls and anyone who wrote an abusive post.
         post_order: each crowd post's position among the log's events.
+        left_at: when the trainee left before the end (None: they stayed).
     """
 
     scenario: Scenario
@@ -158,6 +160,7 @@ class SessionView:
     answers_by_thread: dict[str, list[BrandMessage]] = field(default_factory=dict)
     abusive_authors: set[str] = field(default_factory=set)
     post_order: dict[str, int] = field(default_factory=dict)
+    left_at: int | None = None
 
     @property
     def final_phase(self) -> str:
@@ -241,6 +244,8 @@ def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
             reader.read(event)
         elif isinstance(event, PhaseChanged):
             view.phases.append((event.time, event.phase))
+        elif isinstance(event, TraineeLeft):
+            view.left_at = event.time
         elif isinstance(event, MetricsSampled):
             view.metrics.append((event.time, event.metrics))
         elif isinstance(event, PromiseMade):

@@ -196,8 +196,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.banned": "{handle} bloqueado.",
         "notice.escalated": "Escalado a {team}.",
         "notice.finish_title": "¿Terminar la sesión?",
-        "notice.finish_body": "Se cierra la crisis en el minuto {minute} y se calcula tu "
-        "puntuación.",
+        "notice.finish_body": "Dejas la crisis en el minuto {minute}: sigue sin ti, con nadie "
+        "respondiendo, hasta su final, y todo cuenta en tu puntuación.",
         # Coach
         "coach.heading": "Coach",
         "coach.idle": "Tras cada respuesta verás aquí qué detectó el analizador.",
@@ -417,7 +417,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.banned": "{handle} banned.",
         "notice.escalated": "Escalated to {team}.",
         "notice.finish_title": "End the session?",
-        "notice.finish_body": "The crisis closes at minute {minute} and your score is worked out.",
+        "notice.finish_body": "You leave the crisis at minute {minute}: it runs on without you, "
+        "with nobody answering, to its end, and all of it counts in your score.",
         # Coach
         "coach.heading": "Coach",
         "coach.idle": "After each reply you will see here what the analyzer found.",

@@ -46,3 +46,14 @@ def judge_containment(ledger: Ledger) -> None:
         detractors=metrics.detractors,
         reach=metrics.negative_reach,
     )
+    if view.left_at is not None:
+        # Leaving does not stop a crisis: what happened after is scored like the rest.
+        ledger.note(
+            "O1",
+            "containment",
+            "-",
+            view.left_at,
+            "containment.left_early",
+            minute=view.left_at // 60,
+            phase=phase.name.get(ledger.language) or phase.id,
+        )

@@ -29,6 +29,7 @@ from game.journal.logfile import SessionLog, read_log
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.catalog import builtin_scenario_dir
 from scoring import read_reply
+from scoring.scorer import score
 
 LANGUAGES = ("es", "en")
 
@@ -155,6 +156,11 @@ def test_the_early_quitters_log_runs_to_the_end_and_replays(
     rebuilt, contents = rebuild_session(Path(run.log), read_reply)
     assert contents.warnings == []
     assert rebuilt.state_fingerprint() == session.state_fingerprint()
+    # The score says so, and judges what happened after.
+    card = score(turistas.scenario, records)
+    left_early = [f for f in card.findings if f.rule == "O1" and f.time == LEAVE_AT_SECONDS]
+    assert left_early and left_early[0].severity == "-"
+    assert (card.overall or 0) <= 60
 
 
 def test_leaving_is_an_action_and_nothing_can_be_done_after_it(
