@@ -164,6 +164,35 @@ def touches_for(
     return tuple(sorted(found, key=lambda touch: not touch.usual))
 
 
+VERDICT_RULES: dict[str, RuleId] = {
+    "canned": "E4",
+    "generic": "E4",
+    "stuffed": "E4",
+    "wrong_language": "E6",
+    "contradictory": "H1",
+}
+"""The rule the judges charge each verdict of the reading under (``misplaced`` cites the
+rule of each cue out of place, in the fit table)."""
+
+
+def verdict_rules(judgement: Judgement) -> list[tuple[str, RuleId]]:
+    """What the reading found wrong with a reply, each with the rule it costs.
+
+    Args:
+        judgement: the reply judged in its situation.
+
+    Returns:
+        (verdict, rule) pairs in a stable order; a misplaced cue gives its own rule.
+    """
+    found: list[tuple[str, RuleId]] = []
+    for verdict in sorted(judgement.verdicts):
+        if verdict == "misplaced":
+            found += sorted({("misplaced", why.rule) for _, why in judgement.misplaced})
+        else:
+            found.append((verdict, VERDICT_RULES[verdict]))
+    return found
+
+
 def in_situation(hit: CueHit, kind: MessageKind, judgement: Judgement) -> tuple[Touch, ...] | None:
     """How the judges read a cue in the situation a reply was judged in (None: as usual).
 

@@ -140,7 +140,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "es": "Dejaste la crisis en el minuto {minute} y siguió sin nadie que respondiera "
         "hasta terminar en «{phase}»: una crisis no se detiene porque te vayas.",
         "en": "You left the crisis at minute {minute} and it ran on with nobody answering "
-        "until it ended in \"{phase}\": a crisis does not stop because you leave.",
+        'until it ended in "{phase}": a crisis does not stop because you leave.',
     },
     "empathy.generic": {
         "es": "«{words}» podría ir a cualquiera: no nombra su problema. Di qué sientes y "

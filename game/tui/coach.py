@@ -10,9 +10,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from game.engine.clock import DAY_STARTS_AT_MINUTE
+from game.tui.i18n import tr
 from game.vocabulary import RULES, RuleId
 from scoring import AnalysisContext, analyze
-from scoring.coaching import MessageKind, read_message
+from scoring.coaching import MessageKind, read_message, verdict_rules
 from scoring.judgement import Judgement
 from scoring.messages import cue_name
 
@@ -89,4 +90,22 @@ def coach_notes(
             rule_label=rules_label(reading.rules, language) if reading.rules else "",
         )
         for reading in readings
+    ]
+
+
+def verdict_lines(judgement: Judgement | None, language: str) -> list[str]:
+    """What the reading in context found wrong with a reply, with the rule it costs.
+
+    Args:
+        judgement: the engine's judgement of the reply (None: nothing to add).
+        language: the session's language.
+
+    Returns:
+        One line per verdict, e.g. "The apology could go to anyone... (E4)".
+    """
+    if judgement is None:
+        return []
+    return [
+        f"{tr(language, f'coach.verdict.{verdict}', count=judgement.reuse.count)} ({rule})"
+        for verdict, rule in verdict_rules(judgement)
     ]

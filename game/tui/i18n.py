@@ -207,6 +207,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "en contra",
         "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} persona(s): "
+        "suena a respuesta enlatada",
+        "coach.verdict.generic": "La disculpa podría ir a cualquiera: no nombra su problema",
+        "coach.verdict.stuffed": "Demasiadas cosas a la vez: elige lo que este caso necesita",
+        "coach.verdict.wrong_language": "No está en el idioma en que te escribieron: no lo "
+        "entenderán y el mensaje sigue esperando",
+        "coach.verdict.contradictory": "Se contradice: asume y culpa, o admite y niega",
+        "coach.verdict.misplaced": "Hay algo fuera de lugar para este mensaje",
         # Debrief
         "debrief.heading": "Informe: {title}",
         "debrief.trainee": "Participante: {name}",
@@ -428,6 +436,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "hurts",
         "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.verdict.canned": "Nearly what {count} other person(s) already got: it reads "
+        "as a canned reply",
+        "coach.verdict.generic": "The apology could go to anyone: it does not name their problem",
+        "coach.verdict.stuffed": "Too many things at once: pick what this case needs",
+        "coach.verdict.wrong_language": "Not in the language they wrote in: they will not "
+        "understand it, and the post still waits",
+        "coach.verdict.contradictory": "It contradicts itself: owns and blames, or admits "
+        "and denies",
+        "coach.verdict.misplaced": "Something here is out of place for this post",
         # Debrief
         "debrief.heading": "Debrief: {title}",
         "debrief.trainee": "Trainee: {name}",

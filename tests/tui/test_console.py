@@ -67,6 +67,7 @@ async def test_practice_coach_names_the_cues_and_rules(tmp_path: Path) -> None:
         coach = str(console(app).query_one("#coach", Static).visual)
         # Read in its situation, as the judges will: an apology that names nothing.
         assert "apology (hurts, E4, H1)" in coach
+        assert "could go to anyone: it does not name their problem (E4)" in coach
 
 
 async def test_pause_in_practice_only(tmp_path: Path) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.widgets import Static
 
-from game.tui.coach import CoachNote, coach_notes
+from game.tui.coach import CoachNote, coach_notes, verdict_lines
 from game.tui.controller import Game
 from game.tui.i18n import tr
 from game.tui.intents import ComposerIntent
@@ -35,6 +37,7 @@ class CoachPanel(Static):
             return
         post = game.post(intent.post_id) if intent.post_id else None
         person = game.person(post) if post is not None else None
+        judgement = _judgement_of(game, text)
         notes = coach_notes(
             text,
             self.language,
@@ -42,15 +45,23 @@ class CoachPanel(Static):
             game.now,
             kind=intent.coach_kind,
             requires=game.scenario.scoring.statement.requires,
-            judgement=_judgement_of(game, text),
+            judgement=judgement,
         )
-        self.show_notes(text, notes)
+        self.show_notes(text, notes, verdict_lines(judgement, self.language))
 
-    def show_notes(self, text: str, notes: list[CoachNote]) -> None:
-        """Explain one reply: its words with the cues highlighted, then each cue."""
+    def show_notes(self, text: str, notes: list[CoachNote], verdicts: Sequence[str] = ()) -> None:
+        """Explain one reply: its words with the cues highlighted, then each cue.
+
+        Args:
+            text: the reply.
+            notes: one per cue found.
+            verdicts: what the reading in context found wrong, one line each.
+        """
         language = self.language
         if not notes:
-            self.update(Content(tr(language, "coach.none", text=text)))
+            lines = [Content(tr(language, "coach.none", text=text))]
+            lines += [Content.styled("− " + line, "bold italic") for line in verdicts]
+            self.update(Content("\n").join(lines))
             return
         lines = [
             Content.styled(tr(language, "coach.reply"), "bold"),
@@ -81,4 +92,5 @@ class CoachPanel(Static):
             )
             if note.rule_label:
                 lines.append(Content.styled("   " + note.rule_label, "dim"))
+        lines += [Content.styled("− " + line, "bold italic") for line in verdicts]
         self.update(Content("\n").join(lines))
