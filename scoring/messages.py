@@ -142,6 +142,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "You left the crisis at minute {minute} and it ran on with nobody answering "
         'until it ended in "{phase}": a crisis does not stop because you leave.',
     },
+    "honesty.promise_open_at_end": {
+        "es": "Prometiste «{promise}» y la crisis acabó descontrolada sin que lo cumplieras: "
+        "nadie lo cumplirá ya.",
+        "en": "You promised \"{promise}\" and the crisis ended out of control before you "
+        "kept it: nobody will keep it now.",
+    },
     "empathy.generic": {
         "es": "«{words}» podría ir a cualquiera: no nombra su problema. Di qué sientes y "
         "por qué, con lo que te ha contado.",

@@ -12,7 +12,7 @@ Situations:
   (H2); a cause given while a fact where the brand is at fault is still unknown is
   speculation (H3); no statement at all, when the brand is at fault, scores 0;
 - each promise: kept in time 1 (by the promised act: see the engine), delivered late
-  0.3, broken 0 (H4);
+  0.3, broken 0, still open when the crisis ended badly 0 (H4);
 - each legitimate complaint hidden, or its author banned: 0 (P4).
 """
 
@@ -331,11 +331,26 @@ def _statement(ledger: Ledger, message: BrandMessage) -> None:
 def _promises(ledger: Ledger) -> None:
     view = ledger.view
     replies = {m.reply_id: m for m in view.messages if m.reply_id}
+    phase = next(p for p in view.scenario.phases if p.id == view.final_phase)
     for promise in view.promises.values():
         said = replies.get(promise.reply_id)
         post = view.post_by_id.get(said.post_id or "") if said else None
         hit = _words_in(said, promise.text)
-        if promise.status == "kept":
+        if promise.status == "open" and phase.final == "bad":
+            # The crisis ended badly with the promise unkept: nobody will keep it now.
+            ledger.credit("honesty", 0.0)
+            ledger.note(
+                "H4",
+                "honesty",
+                "-",
+                view.end,
+                "honesty.promise_open_at_end",
+                post=post,
+                message=said,
+                hit=hit,
+                promise=promise.text,
+            )
+        elif promise.status == "kept":
             ledger.credit("honesty", 1.0)
             ledger.note(
                 "H4",
