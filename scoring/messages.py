@@ -145,7 +145,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "honesty.promise_open_at_end": {
         "es": "Prometiste «{promise}» y la crisis acabó descontrolada sin que lo cumplieras: "
         "nadie lo cumplirá ya.",
-        "en": "You promised \"{promise}\" and the crisis ended out of control before you "
+        "en": 'You promised "{promise}" and the crisis ended out of control before you '
         "kept it: nobody will keep it now.",
     },
     "empathy.generic": {
