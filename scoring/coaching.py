@@ -84,7 +84,8 @@ TOUCHES: dict[str, tuple[Touch, ...]] = {
     # In an answer a cause is only ever charged, as speculation while the fact is not
     # known (H3); a statement owes it (H2, below), except before the facts are in.
     "cause": (Touch("H3", False, ANSWERS), Touch("H3", False, STATEMENTS, usual=False)),
-    "fix": (Touch("E5", True, ANSWERS),),  # with a gesture: E5
+    # With a gesture: E5. "We will fix it" is also a promise, judged as one (H4).
+    "fix": (Touch("E5", True, ANSWERS), Touch("H4", False, PROMISING, usual=False)),
     # A refund to a fan is noise (E4), to a troll appeasement (C4), for a rumour a
     # concession (H3).
     "compensation": (
