@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from game.journal.records import AnswerRecord
 from scoring.text import fold_plain
@@ -79,13 +79,20 @@ def reuse_of(
     mine = skeleton(text, name)
     if len(mine.replace(" ", "")) < SHORTEST:
         return Reuse(0, None)
-    people: set[str] = set()
-    first: int | None = None
-    for index, said in enumerate(earlier):
-        if said.recipient == recipient or said.recipient in people or said.topic == topic:
-            continue
-        theirs = skeleton(said.text, said.name)
-        if fuzz.ratio(mine, theirs, score_cutoff=SIMILAR):
-            people.add(said.recipient)
-            first = index if first is None else first
-    return Reuse(len(people), first)
+    others = [
+        (index, said)
+        for index, said in enumerate(earlier)
+        if said.recipient != recipient and said.topic != topic
+    ]
+    # One call compares the reply with every earlier one (rapidfuzz's C loop): a
+    # session's answers are compared pairwise, so this is the costly part of a reading.
+    matches = process.extract(
+        mine,
+        [skeleton(said.text, said.name) for _, said in others],
+        scorer=fuzz.ratio,
+        score_cutoff=SIMILAR,
+        limit=None,
+    )
+    found = sorted(others[position] for _, _, position in matches)
+    people = {said.recipient for _, said in found}
+    return Reuse(len(people), found[0][0] if found else None)
