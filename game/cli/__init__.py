@@ -12,10 +12,12 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import TextIO, cast
 
 from game import __version__
 from game.cli import analyze, catalog, check, diagram, new, play, report, simulate, validate
 from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
+from game.inert import InertStream
 from game.scenario.problems import ScenarioError
 from game.services.errors import InputError
 
@@ -54,6 +56,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed usage or help
         return int(exit_.code or 0)
     handler: Callable[[argparse.Namespace], int] = options.handler
+    # Everything printed passes through `inert`: a scenario's keys, a log's phase names
+    # or a file name cannot send escape sequences to the terminal. (The game's screen
+    # is drawn by Textual on the original streams.)
+    real_out, real_err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        cast(TextIO, InertStream(real_out)),
+        cast(TextIO, InertStream(real_err)),
+    )
+    try:
+        return _handle(parser, handler, options)
+    finally:
+        sys.stdout, sys.stderr = real_out, real_err
+
+
+def _handle(
+    parser: argparse.ArgumentParser,
+    handler: Callable[[argparse.Namespace], int],
+    options: argparse.Namespace,
+) -> int:
+    """Run one command, turning every error into its message and exit code."""
     try:
         return handler(options)
     except ScenarioError as error:

@@ -9,6 +9,7 @@ import sys
 from typing import TextIO
 
 from game.cli.common import EXIT_OK, Commands, count
+from game.inert import inert
 from game.services.catalog import Broken, Listed, list_scenarios, listed_document
 
 
@@ -59,19 +60,19 @@ def print_catalog(scenarios: list[Listed], out: TextIO, language: str) -> None:
     if not scenarios:
         print("No scenarios found.", file=out)
         return
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for listed in scenarios:
         meta = listed.loaded.scenario.meta
-        rows.append(
-            (
-                meta.id,
-                meta.difficulty,
-                f"{meta.duration_minutes} min",
-                ",".join(meta.languages),
-                listed.source,
-                listed.loaded.scenario.title_in(language),
-            )
+        # One row per scenario: a line break in a title cannot forge another row.
+        values: tuple[str, ...] = (
+            meta.id,
+            meta.difficulty,
+            f"{meta.duration_minutes} min",
+            ",".join(meta.languages),
+            listed.source,
+            listed.loaded.scenario.title_in(language),
         )
+        rows.append(tuple(inert(value, one_line=True) for value in values))
     header = ("ID", "DIFFICULTY", "LENGTH", "LANGS", "SOURCE", "TITLE")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:

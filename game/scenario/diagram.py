@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -81,7 +82,8 @@ def mermaid_diagram(scenario: Scenario, language: str | None = None) -> str:
     # phase as the active one; Mermaid wants 'title:' front matter, and nothing is
     # active in a diagram of the whole scenario.
     if len(lines) > 2 and lines[0] == "---" and lines[2] == "---":
-        lines[1] = f"title: {lines[1]}"
+        # Quoted, so that a title starting with '*', "'" or '!!' stays a title.
+        lines[1] = f"title: {json.dumps(lines[1], ensure_ascii=False)}"
     # It also writes the class statement as 'Class', which Mermaid's parser does not
     # know: the keyword is lower case.
     lines = [

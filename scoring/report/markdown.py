@@ -34,6 +34,25 @@ def escape_markdown(text: str, *, keep_edges: bool = False) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
+def code_span(text: str) -> str:
+    """Text as a Markdown code span that nothing in it can close or break.
+
+    A value from a log (a phase name, a metric key) may hold backticks or line breaks:
+    the fence is one backtick longer than its longest run, and breaks become spaces.
+
+    Args:
+        text: any text.
+
+    Returns:
+        An inline code span that renders as ``text`` on one line.
+    """
+    flat = re.sub(r"\s+", " ", text)
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat.strip() else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def render_markdown(card: Scorecard) -> str:
     """The whole report as Markdown, in the session's language.
 
@@ -49,11 +68,11 @@ def render_markdown(card: Scorecard) -> str:
         "",
         f"- **{label('trainee', lang)}:** {escape_markdown(card.trainee) or '—'}",
         f"- **{label('scenario', lang)}:** {escape_markdown(card.scenario_title)} "
-        f"(`{card.scenario_id}`), {label('seed', lang).lower()} {card.seed}",
+        f"({code_span(card.scenario_id)}), {label('seed', lang).lower()} {card.seed}",
         f"- **{label('duration', lang)}:** {clock(card.duration)}",
         f"- **{label('final_phase', lang)}:** {escape_markdown(card.final_phase_name)} "
-        f"(`{card.final_phase}`)",
-        f"- **{label('path', lang)}:** " + " → ".join(f"`{phase}`" for phase in card.phases),
+        f"({code_span(card.final_phase)})",
+        f"- **{label('path', lang)}:** " + " → ".join(code_span(phase) for phase in card.phases),
         "",
         f"## {label('scores', lang)}",
         "",
@@ -75,7 +94,7 @@ def render_markdown(card: Scorecard) -> str:
     for finding in card.findings:
         lines += _finding(finding, lang)
     lines += [f"## {label('final_metrics', lang)}", ""]
-    lines += [f"- `{name}`: {value:g}" for name, value in card.final_metrics.items()]
+    lines += [f"- {code_span(name)}: {value:g}" for name, value in card.final_metrics.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -109,7 +128,9 @@ def _finding(finding: Finding, lang: str) -> list[str]:
         "",
     ]
     if finding.post_text is not None:
-        where = f" {label('on_channel', lang)} `{finding.channel}`" if finding.channel else ""
+        where = (
+            f" {label('on_channel', lang)} {code_span(finding.channel)}" if finding.channel else ""
+        )
         author = escape_markdown(finding.post_author or "")
         lines.append(
             f"- {label('post', lang)}: {author}{where}: «{escape_markdown(finding.post_text)}»"

@@ -1,0 +1,89 @@
+r"""Untrusted text made inert for a terminal: control and escape characters shown, not obeyed.
+
+Scenario files and session logs travel between people, so a key, a title or a post can
+hold ``ESC ] 52`` (write the clipboard), ``ESC # 8`` (fill the screen) or a bidi override
+that reorders a line. Everything the command line prints passes through ``inert``: such
+characters come out as visible escapes (``\x1b``, ``\u202e``) and mean nothing to the
+terminal. Imports nothing of ours, so every layer can use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TextIO
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Invisible characters that reorder or isolate text (Trojan-source tricks)."""
+
+_KEPT = frozenset("\n\t")
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _is_active(char: str, keep: frozenset[str]) -> bool:
+    if char in keep:
+        return False
+    if char in _BIDI:
+        return True
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cs") or char in ("\u2028", "\u2029")
+
+
+_ACTIVE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u2028\u2029\ud800-\udfff]"
+)
+"""A fast first pass: the characters ``_is_active`` may flag (with line breaks kept)."""
+
+
+def inert(text: str, *, one_line: bool = False) -> str:
+    r"""Make a text safe to print: control, escape and bidi characters become visible.
+
+    Args:
+        text: any text, e.g. a scenario key or a log's phase name.
+        one_line: also show line breaks and tabs as ``\n``, ``\r`` and ``\t``, so that
+            a value cannot start a new row of a table or a new line of a file.
+
+    Returns:
+        The text, unchanged when it holds nothing active.
+    """
+    if one_line:
+        if not _ACTIVE_RE.search(text) and "\n" not in text and "\t" not in text:
+            return text
+        return "".join(_visible(c) if _is_active(c, frozenset()) else c for c in text)
+    if not _ACTIVE_RE.search(text):
+        return text
+    return "".join(_visible(c) if _is_active(c, _KEPT) else c for c in text)
+
+
+class InertStream:
+    """A text stream that writes everything through ``inert`` (line breaks kept).
+
+    Args:
+        stream: the real stream (standard output or error).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` made inert; return how many characters were given."""
+        self._stream.write(inert(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        # flush, fileno, isatty, encoding...: those of the real stream.
+        return getattr(self._stream, name)
