@@ -8,12 +8,13 @@ prints one JSON document per line, in order.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, UsageError
+from game.journal.logfile import special_file_problem
+from game.safejson import dumps
 from game.services.errors import InputError
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def run(options: argparse.Namespace) -> int:
         text = sys.stdin.read().rstrip("\r\n")
     analysis = analyze_reply(text, options.lang, options.customer)
     if options.json:
-        json.dump(analysis_document(analysis), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(dumps(analysis_document(analysis), ensure_ascii=False, indent=2))
         print()
     else:
         sys.stdout.write(describe(text, analysis, options.lang))
@@ -80,7 +81,7 @@ def _batch(argument: str, default_lang: str | None) -> int:
                 print(item, file=sys.stderr)
                 bad += 1
             else:
-                sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+                sys.stdout.write(dumps(item, ensure_ascii=False) + "\n")
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -88,6 +89,9 @@ def _open_batch(argument: str) -> tuple[TextIO, str]:
     """The ``--jsonl`` source and its name in messages: a file, or ``-`` for stdin."""
     if argument == "-":
         return sys.stdin, "<stdin>"
+    problem = special_file_problem(Path(argument))
+    if problem is not None:
+        raise InputError(f"{argument}: {problem}")
     return Path(argument).open(encoding="utf-8", errors="replace"), argument
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from typing import TextIO
 
 from game.cli.common import EXIT_OK, Commands, count
 from game.inert import inert
+from game.safejson import dumps
 from game.services.catalog import Broken, Listed, list_scenarios, listed_document
 
 
@@ -24,11 +24,8 @@ def run(options: argparse.Namespace) -> int:
     """Print the playable scenarios; warn on stderr about the files left out."""
     scenarios = playable()
     if options.json:
-        json.dump(
-            [listed_document(listed) for listed in scenarios],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
+        sys.stdout.write(
+            dumps([listed_document(listed) for listed in scenarios], ensure_ascii=False, indent=2)
         )
         print()
         return EXIT_OK

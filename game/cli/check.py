@@ -15,6 +15,7 @@ from game.cli.common import (
     EXIT_OK,
     LANGUAGES,
     Commands,
+    margin_points,
     positive_int,
     scenario_paths,
 )
@@ -54,7 +55,7 @@ def add_parser(commands: Commands) -> None:
     )
     check.add_argument(
         "--margin",
-        type=float,
+        type=margin_points,
         default=CHECK_MARGIN,
         help=f"overall points the ideal bot must win by (default {CHECK_MARGIN:g})",
     )

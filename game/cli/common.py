@@ -33,13 +33,28 @@ def positive_int(text: str) -> int:
     return value
 
 
+def margin_points(text: str) -> float:
+    """An option's number of overall points from 0 to 100 (argparse ``type``).
+
+    ``nan`` and infinities are refused: a margin of ``nan`` would make every
+    comparison false and pass any scenario.
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0 <= value <= 100:  # also false for nan
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 100, got {text}")
+    return value
+
+
 def positive_float(text: str) -> float:
     """An option's number above 0 and up to 1000 (argparse ``type``)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 0 < value <= 1000:
+    if not 0 < value <= 1000:  # also false for nan
         raise argparse.ArgumentTypeError(f"expected a number above 0 and up to 1000, got {text}")
     return value
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from game.cli.common import EXIT_OK, LANGUAGES, Commands, positive_int
+from game.safejson import dumps
 
 # Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
 POLICY_NAMES = (
@@ -58,8 +58,8 @@ def run(options: argparse.Namespace) -> int:
         language=options.lang,
     )
     if options.json:
-        json.dump(
-            [result.to_json() for result in results], sys.stdout, ensure_ascii=False, indent=2
+        sys.stdout.write(
+            dumps([result.to_json() for result in results], ensure_ascii=False, indent=2)
         )
         print()
         return EXIT_OK

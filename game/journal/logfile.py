@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -140,12 +141,45 @@ class LogContents:
         return header
 
 
+MAX_LOG_BYTES = 64 * 2**20
+"""The largest log read (64 MiB): a whole session of the busiest built-in scenario
+writes about 1 MiB; anything far larger is not a session worth reading whole."""
+
+
+def special_file_problem(path: Path, max_bytes: int | None = None) -> str | None:
+    """Why ``path`` should not be read as a file (None: a regular file within the size).
+
+    A pipe would block forever, ``/dev/zero`` would fill the memory, and a folder or a
+    device is no document; links are followed to what they point to.
+
+    Args:
+        path: the file named by the user.
+        max_bytes: the largest size accepted (None: any).
+    """
+    try:
+        status = path.stat()
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    if stat.S_ISDIR(status.st_mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(status.st_mode):
+        return "is not a regular file (a pipe, a device or a socket): not read"
+    if max_bytes is not None and status.st_size > max_bytes:
+        mib = status.st_size / 2**20
+        return f"is {mib:,.0f} MiB, over the {max_bytes / 2**20:,.0f} MiB a session log can be"
+    return None
+
+
 def read_log(path: Path) -> LogContents:
     """Read a session log, tolerating a torn last line (a crash while writing).
 
     Raises:
-        LogError: the file is missing, has no header, or is damaged before its last line.
+        LogError: the file is missing, not a regular file, too large, has no header,
+            or is damaged before its last line.
     """
+    problem = special_file_problem(path, MAX_LOG_BYTES)
+    if problem is not None:
+        raise LogError(f"{path}: {problem}")
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError as error:

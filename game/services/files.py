@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -20,8 +21,12 @@ def write_atomically(path: Path, text: str, *, make_folders: bool = True) -> Non
             the path, where a missing folder is more likely a typo than a wish.
 
     Raises:
-        OSError: the folder or the file cannot be written.
+        OSError: the folder or the file cannot be written, or ``path`` is something
+            else than a regular file (a device, a pipe, a link, a folder), which a
+            rename would replace: ``/dev/null`` stays a device.
     """
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise FileExistsError(errno.EEXIST, "not a regular file: will not replace it", str(path))
     if make_folders:
         path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")

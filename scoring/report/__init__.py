@@ -6,9 +6,9 @@ export call; each format has a module of its own.
 
 from __future__ import annotations
 
-import json
 from typing import Literal, get_args
 
+from game.safejson import dumps
 from game.vocabulary import RULES
 from scoring.report.html import render_html
 from scoring.report.markdown import render_markdown
@@ -33,7 +33,7 @@ def render_json(card: Scorecard) -> str:
         rule_id: {"slug": RULES[rule_id].slug, "title": RULES[rule_id].title[card.language]}
         for rule_id in cited
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_report(card: Scorecard, report_format: str) -> str:

@@ -1,0 +1,90 @@
+"""Special files, odd numbers and targets: a clear message and a non-zero exit, nothing replaced."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from game.journal.logfile import MAX_LOG_BYTES, special_file_problem
+from game.safejson import dumps, finite
+from tests.conftest import DATA_DIR
+from tests.helpers import run_cli
+
+LOG = DATA_DIR / "logs" / "engine-test-en.jsonl"
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.jsonl"
+    os.mkfifo(path)
+    return path
+
+
+def test_report_and_analyze_refuse_a_pipe_instead_of_waiting(
+    capsys: pytest.CaptureFixture[str], fifo: Path
+) -> None:
+    for args in (("report", str(fifo)), ("analyze", "--jsonl", str(fifo))):
+        result = run_cli(capsys, *args)
+        assert result.code == 1, args
+        why = "is not a regular file (a pipe, a device or a socket): not read"
+        assert result.err == f"crisisdrill: {fifo}: {why}\n"
+
+
+def test_report_refuses_a_link_to_dev_zero_and_a_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    zero = tmp_path / "zero.jsonl"
+    zero.symlink_to("/dev/zero")
+    assert "not a regular file" in run_cli(capsys, "report", str(zero)).err
+    assert (
+        run_cli(capsys, "report", str(tmp_path)).err
+        == f"crisisdrill: {tmp_path}: is a folder, not a file\n"
+    )
+
+
+def test_a_log_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    with big.open("wb") as file:
+        file.truncate(MAX_LOG_BYTES + 1)  # sparse: no disk used
+    problem = special_file_problem(big, MAX_LOG_BYTES)
+    assert problem is not None and "over the 64 MiB" in problem
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe", "link"])
+def test_report_output_never_replaces_something_else_than_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    target = tmp_path / "out.md"
+    if kind == "pipe":
+        os.mkfifo(target)
+    elif kind == "link":
+        target.symlink_to(tmp_path / "elsewhere.md")
+    else:
+        target = Path("/dev/null")
+    before = os.lstat(target)
+    result = run_cli(capsys, "report", str(LOG), "-o", str(target))
+    assert result.code == 1
+    assert (
+        result.err
+        == f"crisisdrill: {target}: cannot write: not a regular file: will not replace it\n"
+    )
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def test_check_refuses_a_margin_that_is_not_a_number(capsys: pytest.CaptureFixture[str]) -> None:
+    for margin in ("nan", "inf", "-1", "101"):
+        result = run_cli(capsys, "check", "--margin", margin, "turistas")
+        assert result.code == 2, margin
+        assert "argument --margin: expected a number from 0 to 100" in result.err
+
+
+def test_json_never_holds_nan_or_infinity() -> None:
+    data = {"a": math.nan, "b": [math.inf, -math.inf, 1.5], "c": ("x", 2)}
+    assert finite(data) == {"a": None, "b": [None, None, 1.5], "c": ["x", 2]}
+    text = dumps(data)
+    assert json.loads(text, parse_constant=lambda name: pytest.fail(name)) == finite(data)
