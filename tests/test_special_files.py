@@ -88,3 +88,24 @@ def test_json_never_holds_nan_or_infinity() -> None:
     assert finite(data) == {"a": None, "b": [None, None, 1.5], "c": ["x", 2]}
     text = dumps(data)
     assert json.loads(text, parse_constant=lambda name: pytest.fail(name)) == finite(data)
+
+
+def test_new_with_bytes_that_are_not_text_leaves_nothing_behind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = b"\xffname".decode("utf-8", "surrogateescape")  # what the shell hands over
+    result = run_cli(capsys, "new", name)
+    assert result.code == 2 and "NAME must be valid UTF-8 text" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_data_folder_that_is_a_file_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CRISISDRILL_DATA_DIR", str(data))
+    result = run_cli(capsys, "simulate", "turistas", "--policy", "ignorer")
+    assert result.code == 1
+    assert result.err == f"crisisdrill: {data / 'sessions'}: Not a directory\n"

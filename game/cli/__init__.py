@@ -94,6 +94,12 @@ def _handle(
         # The reader went away (e.g. `| head`); say nothing more.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:
+        # A file-system fault (a full disk, a read-only or missing folder, a data folder
+        # that is a file): one line that names the file, never an internal error.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"crisisdrill: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as error:  # a bug: one clear line, the details only on request
         if os.environ.get("CRISISDRILL_DEBUG"):
             traceback.print_exc()

@@ -25,6 +25,9 @@ def run(options: argparse.Namespace) -> int:
         raise UsageError("NAME must name a file, such as 'my-crisis' or 'my-crisis.yaml'")
     if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in name):
         raise UsageError("NAME must not contain control characters or line breaks")
+    if any(unicodedata.category(char) == "Cs" for char in name):
+        # Bytes that are not UTF-8 (the shell passed them through): no text to title it.
+        raise UsageError("NAME must be valid UTF-8 text")
     written = new_scenario(name)
     print(f"Wrote {written.path} (scenario id '{written.scenario_id}').")
     if written.schema is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from game.scenario.scaffold import scaffold_text, scenario_id_from_name
 from game.scenario.schema import render_schema
 from game.services.errors import InputError
+from game.services.files import write_atomically
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,15 @@ def new_scenario(name: str) -> NewScenario:
         raise InputError(f"{target} already exists; choose another name or remove it first")
     if not folder_exists:
         raise InputError(f"{target.parent} is not an existing folder")
+    text = scaffold_text(title, target.name)  # composed first: a failure writes nothing
     try:
-        target.write_text(scaffold_text(title, target.name), encoding="utf-8")
+        write_atomically(target, text, make_folders=False)
         schema = target.parent / "schema.json"
         wrote_schema = not schema.exists()
         if wrote_schema:
-            schema.write_text(render_schema(), encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write {target}: {error.strerror or error}") from None
+            write_atomically(schema, render_schema(), make_folders=False)
+    except (OSError, UnicodeError) as error:
+        raise InputError(
+            f"cannot write {target}: {getattr(error, 'strerror', None) or error}"
+        ) from None
     return NewScenario(target, scenario_id_from_name(title), schema if wrote_schema else None)
