@@ -109,3 +109,12 @@ def test_a_data_folder_that_is_a_file_is_one_clear_line(
     result = run_cli(capsys, "simulate", "turistas", "--policy", "ignorer")
     assert result.code == 1
     assert result.err == f"crisisdrill: {data / 'sessions'}: Not a directory\n"
+
+
+def test_a_trainee_name_that_is_not_text_is_refused_before_the_game(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name = b"\xff\xfe".decode("utf-8", "surrogateescape")
+    result = run_cli(capsys, "play", "turistas", "--trainee", name)
+    assert result.code == 2
+    assert "--trainee must be a name: UTF-8 text without control characters" in result.err

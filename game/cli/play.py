@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+import unicodedata
 
 from game.cli.catalog import playable, print_catalog
-from game.cli.common import EXIT_OK, LANGUAGES, Commands, positive_float
+from game.cli.common import EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
+from game.paths import DATA_DIR_ENV, sessions_dir
+from game.services.errors import InputError
+from game.services.files import check_writable_folder
 from game.services.play import Briefing, briefing, open_scenario
 
 
@@ -31,6 +35,9 @@ def add_parser(commands: Commands) -> None:
 def run(options: argparse.Namespace) -> int:
     """Play the game; without a terminal (a pipe, a test) print the catalog or briefing."""
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    trainee = options.trainee or ""
+    if any(unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") for char in trainee):
+        raise UsageError("--trainee must be a name: UTF-8 text without control characters")
     opened = open_scenario(options.scenario, options.lang) if options.scenario is not None else None
     if not interactive:
         if opened is None:
@@ -41,6 +48,13 @@ def run(options: argparse.Namespace) -> int:
         print_briefing(briefing(opened.loaded, opened.language))
         print("\nRun this command in a terminal to play the scenario.")
         return EXIT_OK
+    try:
+        check_writable_folder(sessions_dir())
+    except OSError as error:
+        raise InputError(
+            f"{sessions_dir()}: session logs cannot be kept there ({error.strerror or error}); "
+            f"set {DATA_DIR_ENV} to a folder you can write"
+        ) from None
     # Textual loads only when a game is played.
     from game.tui import AppConfig, make_app
 
@@ -49,7 +63,7 @@ def run(options: argparse.Namespace) -> int:
             scenario=opened.loaded if opened is not None else None,
             language=options.lang,
             seed=options.seed,
-            trainee=options.trainee or "",
+            trainee=trainee,
             speed=options.speed,
             mode=options.mode,
         )

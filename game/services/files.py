@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -42,3 +43,19 @@ def write_atomically(path: Path, text: str, *, make_folders: bool = True) -> Non
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise
+
+
+def check_writable_folder(folder: Path) -> None:
+    """Make sure files can be written in ``folder`` (creating it), before a session starts.
+
+    A game must not find out at its first reply that its log cannot be kept.
+
+    Args:
+        folder: e.g. the sessions folder.
+
+    Raises:
+        OSError: the folder cannot be created, is not a folder, or is not writable.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+        pass
