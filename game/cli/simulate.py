@@ -45,11 +45,11 @@ def add_parser(commands: Commands) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Play the sessions, then print each one's outcome, scores and log."""
+    """Play the sessions, printing each one's outcome, scores and log as it ends."""
     # The engine pulls in Faker and transitions: imported only when simulating.
-    from game.services.simulate import simulate
+    from game.services.simulate import simulate_runs
 
-    results = simulate(
+    results = simulate_runs(
         options.scenario,
         policy=options.policy,
         playbook=options.playbook,
@@ -58,10 +58,14 @@ def run(options: argparse.Namespace) -> int:
         language=options.lang,
     )
     if options.json:
-        sys.stdout.write(
-            dumps([result.to_json() for result in results], ensure_ascii=False, indent=2)
-        )
-        print()
+        # One array, written element by element as each session ends: a long batch
+        # shows progress and nothing is held back to the end.
+        sys.stdout.write("[")
+        for index, result in enumerate(results):
+            separator = "," if index else ""
+            sys.stdout.write(f"{separator}\n" + dumps(result.to_json(), ensure_ascii=False))
+            sys.stdout.flush()
+        sys.stdout.write("\n]\n")
         return EXIT_OK
     for result in results:
         metrics = result.metrics
@@ -77,7 +81,7 @@ def run(options: argparse.Namespace) -> int:
                 "  scores: "
                 + ", ".join(f"{name} {_score(value)}" for name, value in scores.items())
             )
-        print(f"  log: {result.log}")
+        print(f"  log: {result.log}", flush=True)
     return EXIT_OK
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from game.engine.playbook import PlaybookPlayer, load_playbook
 from game.engine.policies import POLICIES
 from game.engine.simulate import Player, RunResult, play
 from game.paths import sessions_dir
-from game.services.play import open_scenario
+from game.services.play import OpenedScenario, open_scenario
 from game.services.report import score_log
 from scoring import read_reply
 
@@ -24,6 +24,26 @@ def simulate(
     runs: int = 1,
     language: str | None = None,
 ) -> list[RunResult]:
+    """Play ``runs`` sessions and score each log; all the results at once.
+
+    See ``simulate_runs``, which yields each result as soon as its session ends.
+    """
+    return list(
+        simulate_runs(
+            argument, policy=policy, playbook=playbook, seed=seed, runs=runs, language=language
+        )
+    )
+
+
+def simulate_runs(
+    argument: str,
+    *,
+    policy: str | None = None,
+    playbook: Path | None = None,
+    seed: int = 1,
+    runs: int = 1,
+    language: str | None = None,
+) -> Iterator[RunResult]:
     """Play ``runs`` sessions on seeds ``seed``, ``seed + 1``, ... and score each log.
 
     Each session's log goes to the user data folder, as a played session's does.
@@ -36,8 +56,9 @@ def simulate(
         runs: how many seeds to play.
         language: the sessions' language (default: the scenario's first).
 
-    Returns:
-        One result per seed, in order; its ``extra["scores"]`` holds the scores.
+    Yields:
+        One result per seed, in order, as each session ends; its ``extra["scores"]``
+        holds the scores. The scenario and the player are checked before the first.
 
     Raises:
         ScenarioError: the scenario or the playbook is invalid, or no scenario has
@@ -52,7 +73,12 @@ def simulate(
         new_player = POLICIES[policy]
     else:
         raise ValueError(f"expected a policy ({', '.join(POLICIES)}) or a playbook")
-    results = []
+    return _runs(opened, new_player, seed, runs)
+
+
+def _runs(
+    opened: OpenedScenario, new_player: Callable[[], Player], seed: int, runs: int
+) -> Iterator[RunResult]:
     for run_seed in range(seed, seed + runs):
         # A fresh player per session: bots remember what they have handled.
         result = play(
@@ -65,5 +91,4 @@ def simulate(
         )
         if result.log is not None:
             result.extra["scores"] = score_log(Path(result.log)).scorecard.scores()
-        results.append(result)
-    return results
+        yield result
