@@ -273,3 +273,15 @@ def test_the_old_fixture_logs_are_scored_as_unverified(
     assert "recorded by crisisdrill 0.1.0" in result.err
     assert "not verified" in result.err
     assert result.out == _printed(path)
+
+
+def test_a_language_the_scenario_lacks_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], logs: dict[str, Path], tmp_path: Path
+) -> None:
+    records = _records(logs["ideal-en"])
+    records[0]["language"] = "de"
+    path = _write(tmp_path / "de.jsonl", records)
+    result = run_cli(capsys, "report", str(path))
+    assert result.code == 1
+    assert "has no 'de' version" in result.err
+    assert "Traceback" not in result.err

@@ -89,21 +89,25 @@ def replay_session(
         subscribers: watch every event of the replay, the header first.
 
     Raises:
-        LogError: the embedded scenario is unusable.
+        LogError: the embedded scenario is unusable, or lacks the log's language.
     """
     header = contents.header
     if identities is None:
         people = {e.person.id: e.person for e in contents.records if isinstance(e, PersonJoined)}
         identities = _LoggedOrFresh(people)
-    return Session(
-        embedded_scenario(contents, path),
-        seed=header.seed,
-        reader=reader,
-        trainee=header.trainee,
-        language=header.language,
-        subscribers=subscribers,
-        identities=identities,
-    )
+    loaded = embedded_scenario(contents, path)
+    try:
+        return Session(
+            loaded,
+            seed=header.seed,
+            reader=reader,
+            trainee=header.trainee,
+            language=header.language,
+            subscribers=subscribers,
+            identities=identities,
+        )
+    except ValueError as error:  # a language the scenario does not have
+        raise LogError(f"{path}: {error}") from None
 
 
 def take_actions(session: Session, contents: LogContents, path: Path, *, whole: bool) -> None:

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from game import __version__
+from game.engine.replay import embedded_scenario
 from game.engine.verify import HASH_MISMATCH, check_log, scenario_matches_hash
 from game.journal.logfile import LogContents, read_log
 from scoring import read_reply
@@ -66,8 +67,10 @@ def verify_contents(contents: LogContents, path: Path) -> Verification:
         path: the log, for messages.
 
     Raises:
-        LogError: the embedded scenario is unusable.
+        LogError: the header has no scenario, or it is unusable.
     """
+    if not contents.header.scenario_source:
+        embedded_scenario(contents, path)  # raises: the header has no scenario
     if not scenario_matches_hash(contents):
         # Whichever version wrote it: the hash has always been of the scenario's bytes.
         return Verification(Status.ALTERED, HASH_MISMATCH)
