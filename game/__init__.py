@@ -1,3 +1,3 @@
 """crisisdrill: a terminal game for practising social-media crisis handling."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

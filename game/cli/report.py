@@ -1,4 +1,9 @@
-"""``crisisdrill report LOG [--format md|html|json] [-o FILE]``: score a log, print its report."""
+"""``crisisdrill report LOG [--format md|html|json] [-o FILE] [--force]``: verify, score, print.
+
+A log that does not verify (altered by hand, or its scenario swapped) is refused with
+the first difference on stderr and exit 1; ``--force`` scores it anyway, after a
+``not verified`` warning.
+"""
 
 from __future__ import annotations
 
@@ -20,17 +25,25 @@ def add_parser(commands: Commands) -> None:
     report.add_argument(
         "-o", "--output", type=Path, default=None, help="write to this file instead of stdout"
     )
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="score a log that does not verify (altered), after a warning",
+    )
     report.set_defaults(handler=run)
 
 
 def run(options: argparse.Namespace) -> int:
-    """Print the report, or write it atomically to ``--output``; the log's warnings first."""
+    """Verify and score the log; print the report, or write it atomically to ``--output``.
+
+    The warnings (not verified, a torn last line) come first, on stderr.
+    """
     # The engine and the scorer load only when a report is made.
     from game.journal.codec import LogError
     from game.services.report import report, write_report
 
     try:
-        made = report(options.log, options.format)
+        made = report(options.log, options.format, force=options.force)
     except LogError as error:
         raise InputError(str(error)) from None
     for warning in made.warnings:

@@ -6,12 +6,13 @@ everything else follows from the seed and the actions, taken again at their time
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from game.engine.identities import FakerIdentities, Identity
+from game.engine.identities import FakerIdentities, Identity, IdentitySource
 from game.engine.ports import ReplyReader
 from game.engine.refusals import ActionError
-from game.engine.session import Session
+from game.engine.session import Session, Subscriber
 from game.journal.actions import Wait
 from game.journal.codec import LogError
 from game.journal.events import ActionTaken, PersonJoined, SessionClosed, TraineeLeft
@@ -56,6 +57,100 @@ def embedded_scenario(contents: LogContents, path: Path) -> LoadedScenario:
         raise LogError(error.render()) from None
 
 
+class UnreplayableAction(LogError):
+    """A recorded action that the engine refuses at its time (the log was not written so).
+
+    Attributes:
+        line: the log line of the action (the header is line 1).
+        reason: why the engine refused it.
+    """
+
+    def __init__(self, message: str, line: int, reason: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.reason = reason
+
+
+def replay_session(
+    contents: LogContents,
+    path: Path,
+    reader: ReplyReader,
+    *,
+    identities: IdentitySource | None = None,
+    subscribers: Iterable[Subscriber] = (),
+) -> Session:
+    """A new session of the log's scenario, seed, language and trainee (it writes no log).
+
+    Args:
+        contents: the log as read.
+        path: the log, for messages.
+        reader: reads the brand's replies, as it did when the session was played.
+        identities: where people's names come from (default: the log's records).
+        subscribers: watch every event of the replay, the header first.
+
+    Raises:
+        LogError: the embedded scenario is unusable, or lacks the log's language.
+    """
+    header = contents.header
+    if identities is None:
+        people = {e.person.id: e.person for e in contents.records if isinstance(e, PersonJoined)}
+        identities = _LoggedOrFresh(people)
+    loaded = embedded_scenario(contents, path)
+    try:
+        return Session(
+            loaded,
+            seed=header.seed,
+            reader=reader,
+            trainee=header.trainee,
+            language=header.language,
+            subscribers=subscribers,
+            identities=identities,
+        )
+    except ValueError as error:  # a language the scenario does not have
+        raise LogError(f"{path}: {error}") from None
+
+
+def take_actions(session: Session, contents: LogContents, path: Path, *, whole: bool) -> None:
+    """Take the log's actions and its leaving again, each at its time.
+
+    The session ends at the log's last moment, closed if the log was closed there.
+
+    Args:
+        session: a fresh session of the log (``replay_session``).
+        contents: the log as read.
+        path: the log, for messages.
+        whole: replay a leaving as it was played, running on to the end with nobody
+            answering, and waits in full; False stops at the log's last moment (a torn
+            log is not run past what it holds).
+
+    Raises:
+        UnreplayableAction: an action the engine refuses at its time.
+    """
+    records = contents.records
+    # The last moment the log knows about.
+    last = max((event.time for event in records[1:]), default=0)
+    for line, event in enumerate(records[1:], start=2):
+        if isinstance(event, TraineeLeft):
+            session.advance_to(event.time)
+            session.leave(run_on=whole)
+            continue
+        if not isinstance(event, ActionTaken):
+            continue
+        session.advance_to(event.time)
+        action = event.action
+        if isinstance(action, Wait) and not whole:
+            action = Wait(max(0, min(action.seconds, last - event.time)))
+        try:
+            session.act(action)
+        except ActionError as error:
+            raise UnreplayableAction(
+                f"{path}: action at t={event.time} does not replay: {error}", line, str(error)
+            ) from None
+    session.advance_to(last)
+    if isinstance(records[-1], SessionClosed):
+        session.close()
+
+
 def rebuild_session(path: Path, reader: ReplyReader) -> tuple[Session, LogContents]:
     """Replay a session log into a new session (which writes no log of its own).
 
@@ -71,36 +166,6 @@ def rebuild_session(path: Path, reader: ReplyReader) -> tuple[Session, LogConten
         LogError: the log cannot be read, or its actions do not replay.
     """
     contents = read_log(path)
-    header = contents.header
-    loaded = embedded_scenario(contents, path)
-    people = {e.person.id: e.person for e in contents.records if isinstance(e, PersonJoined)}
-    session = Session(
-        loaded,
-        seed=header.seed,
-        reader=reader,
-        trainee=header.trainee,
-        language=header.language,
-        identities=_LoggedOrFresh(people),
-    )
-    # Replay up to the last moment the log knows about, not beyond.
-    last = max((event.time for event in contents.records[1:]), default=0)
-    for event in contents.records[1:]:
-        if isinstance(event, TraineeLeft):
-            # What followed the leaving is in the log: run on only as far as it goes.
-            session.advance_to(event.time)
-            session.leave(run_on=False)
-            continue
-        if not isinstance(event, ActionTaken):
-            continue
-        session.advance_to(event.time)
-        if isinstance(event.action, Wait):
-            session.advance_to(min(event.time + event.action.seconds, last))
-            continue
-        try:
-            session.act(event.action)
-        except ActionError as error:
-            raise LogError(f"{path}: action at t={event.time} does not replay: {error}") from None
-    session.advance_to(last)
-    if isinstance(contents.records[-1], SessionClosed):
-        session.close()
+    session = replay_session(contents, path, reader)
+    take_actions(session, contents, path, whole=False)
     return session, contents

@@ -2,7 +2,8 @@
 
 Scoring here is shared by ``crisisdrill report``, ``crisisdrill simulate`` and the
 game's debrief, so that each scores a log exactly the same way: with the scenario the
-log embeds, not with whatever the library holds today.
+log embeds, not with whatever the library holds today. ``report`` verifies the log
+first (``game.services.verify``): an altered log is not scored unless forced.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from pathlib import Path
 
 from game.engine.replay import embedded_scenario
 from game.journal.codec import LogError
-from game.journal.logfile import read_log
+from game.journal.logfile import LogContents, read_log
 from game.services.errors import InputError
 from game.services.files import write_atomically
+from game.services.verify import Status, verify_contents
 from scoring.report import render_report
 from scoring.scorecard import Scorecard
 from scoring.scorer import score
@@ -45,7 +47,15 @@ def score_log(path: Path) -> ScoredLog:
     Raises:
         LogError: the log is missing, not a session log, or its scenario is unusable.
     """
-    contents = read_log(path)
+    return score_contents(read_log(path), path)
+
+
+def score_contents(contents: LogContents, path: Path) -> ScoredLog:
+    """Score a log already read (see ``score_log``).
+
+    Raises:
+        LogError: its scenario is unusable or a record is damaged.
+    """
     loaded = embedded_scenario(contents, path)
     try:
         card = score(loaded.scenario, contents.records)
@@ -69,21 +79,43 @@ class Report:
     warnings: tuple[str, ...]
 
 
-def report(log: Path, report_format: str) -> Report:
-    """Score a session log and render its report.
+class LogAltered(LogError):
+    """The log is not what crisisdrill wrote for its actions; it was not scored."""
+
+
+def report(log: Path, report_format: str, *, force: bool = False) -> Report:
+    """Verify a session log, then score it and render its report.
+
+    A log of another version of crisisdrill cannot be verified here: it is scored, with
+    a warning that says so. So is an altered log when ``force`` is given, the warning
+    first.
 
     Args:
         log: the session log.
         report_format: "md", "html" or "json".
+        force: score an altered log anyway.
 
     Returns:
-        The report and the log's warnings.
+        The report and the warnings about the log, the verification's first.
 
     Raises:
-        LogError: the log cannot be scored (see ``score_log``).
+        LogAltered: the log does not verify (``altered: line N ...``), without ``force``.
+        LogError: the log cannot be read or scored (see ``score_log``).
     """
-    scored = score_log(log)
-    return Report(render_report(scored.scorecard, report_format), scored.warnings)
+    contents = read_log(log)
+    verification = verify_contents(contents, log)
+    warnings: list[str] = []
+    if verification.status is Status.ALTERED:
+        if not force:
+            raise LogAltered(f"{log}: {verification.message}")
+        warnings.append(f"{log}: not verified: {verification.message}")
+    elif verification.status is Status.UNVERIFIED:
+        warnings.append(f"{log}: {verification.message}")
+    scored = score_contents(contents, log)
+    warnings.extend(scored.warnings)
+    if verification.verified and not verification.complete and not scored.warnings:
+        warnings.append(f"{log}: the log stops before the session was closed")
+    return Report(render_report(scored.scorecard, report_format), tuple(warnings))
 
 
 def write_report(path: Path, text: str) -> None:
