@@ -117,3 +117,18 @@ def test_a_trainee_name_that_is_not_text_is_refused_before_the_game(
     result = run_cli(capsys, "play", "turistas", "--trainee", name)
     assert result.code == 2
     assert "--trainee must be a name: UTF-8 text without control characters" in result.err
+
+
+def test_brackets_nested_too_deep_are_a_damaged_line_not_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = LOG.read_text(encoding="utf-8").splitlines()
+    log = tmp_path / "nested.jsonl"
+    log.write_text("\n".join([*lines[:3], "[" * 100_000 + "]" * 100_000, *lines[3:]]) + "\n")
+    result = run_cli(capsys, "report", str(log))
+    assert result.code == 1
+    assert result.err == f"crisisdrill: {log}:4: damaged line in the middle of the log\n"
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = run_cli(capsys, "analyze", "--jsonl", str(batch))
+    assert result.code == 1 and f"{batch}:1: brackets nested too deep" in result.err

@@ -193,7 +193,7 @@ def read_log(path: Path) -> LogContents:
             data = json.loads(line)
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested too deep
             if number == len(lines):
                 contents.warnings.append(
                     f"{path}:{number}: the last line is incomplete (the session was "

@@ -77,6 +77,8 @@ def _request(
     """Parse one batch line into (text, lang, customer)."""
     try:
         item = json.loads(line)
+    except RecursionError:
+        raise BatchLineError(f"{name}:{number}: brackets nested too deep") from None
     except ValueError as error:
         raise BatchLineError(f"{name}:{number}: not JSON ({error})") from None
     if not isinstance(item, dict):
