@@ -15,26 +15,6 @@ from game.services.report import score_log
 from scoring import read_reply
 
 
-def simulate(
-    argument: str,
-    *,
-    policy: str | None = None,
-    playbook: Path | None = None,
-    seed: int = 1,
-    runs: int = 1,
-    language: str | None = None,
-) -> list[RunResult]:
-    """Play ``runs`` sessions and score each log; all the results at once.
-
-    See ``simulate_runs``, which yields each result as soon as its session ends.
-    """
-    return list(
-        simulate_runs(
-            argument, policy=policy, playbook=playbook, seed=seed, runs=runs, language=language
-        )
-    )
-
-
 def simulate_runs(
     argument: str,
     *,
