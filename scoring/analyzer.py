@@ -21,6 +21,11 @@ from scoring.rules import Found, Negation, irony_spans, merge, pattern_hits
 from scoring.text import Folded, fold, fold_plain
 from scoring.timing import DAY
 
+MAX_READ_CHARS = 5_000
+"""The longest reply read whole (about two pages): no answer on a social network needs
+more, and reading stays fast whatever is pasted (the rules' time grows faster than the
+text)."""
+
 _DEFAULT_SHOUTING_IGNORE = frozenset({"DM", "PM", "MD", "URL", "OK", "FAQ", "ID", "XS", "XL"})
 
 
@@ -95,6 +100,8 @@ class Analysis:
         delivered: The acts the reply reports as done or delivers now ("we've
             refunded you": "refund" and "update"), values of ``PromiseHit.act``
             except "private_message" and "other", which words never deliver.
+        unread_from: Where reading stopped in a reply longer than ``MAX_READ_CHARS``
+            (None: read whole).
     """
 
     language: str
@@ -103,6 +110,7 @@ class Analysis:
     addresses_customer: bool
     personal_data: tuple[PersonalData, ...] = ()
     delivered: frozenset[str] = frozenset()
+    unread_from: int | None = None
 
     def has(self, cue: str) -> bool:
         """Tell whether the reply shows a cue.
@@ -234,6 +242,13 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
         The analysis, with character spans into ``text``.
     """
     context = context or AnalysisContext()
+    unread_from = None
+    if len(text) > MAX_READ_CHARS:
+        # Read the first part only: time stays bounded whatever is pasted, and spans
+        # found in the part read are spans of the whole text.
+        cut = text.rfind(" ", 0, MAX_READ_CHARS)
+        unread_from = cut if cut > MAX_READ_CHARS // 2 else MAX_READ_CHARS
+        text = text[:unread_from]
     folded = fold(text)
     expected = lang.lower()
     language = detect_language(folded.text, text, expected)
@@ -254,4 +269,5 @@ def analyze(text: str, lang: str, context: AnalysisContext | None = None) -> Ana
         addresses_customer=addresses(folded.text, context.customer_name),
         personal_data=find_personal_data(text),
         delivered=reading.delivered,
+        unread_from=unread_from,
     )

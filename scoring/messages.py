@@ -148,6 +148,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": 'You promised "{promise}" and the crisis ended out of control before you '
         "kept it: nobody will keep it now.",
     },
+    "empathy.too_long": {
+        "es": "Una respuesta de {length} caracteres: solo se leyeron los primeros {read}. "
+        "Nadie lee un muro de texto en una red social; di lo esencial en pocas líneas.",
+        "en": "A reply of {length} characters: only the first {read} were read. Nobody reads "
+        "a wall of text on a social network; say what matters in a few lines.",
+    },
     "empathy.generic": {
         "es": "«{words}» podría ir a cualquiera: no nombra su problema. Di qué sientes y "
         "por qué, con lo que te ha contado.",

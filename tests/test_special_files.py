@@ -132,3 +132,15 @@ def test_brackets_nested_too_deep_are_a_damaged_line_not_a_crash(
     batch.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     result = run_cli(capsys, "analyze", "--jsonl", str(batch))
     assert result.code == 1 and f"{batch}:1: brackets nested too deep" in result.err
+
+
+def test_a_reply_too_long_is_read_only_so_far_and_said_so() -> None:
+    from scoring import analyze
+    from scoring.analyzer import MAX_READ_CHARS
+
+    reply = "Lo sentimos mucho, Ana. " + "bla " * 250_000  # a megabyte pasted
+    analysis = analyze(reply, "es")
+    assert analysis.unread_from is not None and analysis.unread_from <= MAX_READ_CHARS
+    apology = next(hit for hit in analysis.cues if hit.cue == "apology")
+    assert reply[apology.start : apology.end] == apology.text == "Lo sentimos mucho"
+    assert analyze("Lo sentimos mucho, Ana.", "es").unread_from is None

@@ -250,6 +250,8 @@ def judge_reply(
         The judgement.
     """
     fit = fit_for(situation.kind, situation.recipient)
+    if analysis.unread_from is not None:
+        text = text[: analysis.unread_from]  # judged as far as it was read
     firsts = _first_of_each(analysis.cues)
     feeling = next((hit for hit in firsts if hit.cue in fit.feeling), None)
     misplaced = tuple((hit, fit.misplaced[hit.cue]) for hit in firsts if hit.cue in fit.misplaced)

@@ -120,6 +120,18 @@ def _reply(ledger: Ledger, message: BrandMessage, post: PostRecord) -> float:
             hit=first_hit(analysis, "compensation"),
         )
     credit -= _penalties(ledger, message, post, judgement)
+    if analysis.unread_from is not None:
+        ledger.note(
+            "E4",
+            "empathy",
+            "-",
+            message.time,
+            "empathy.too_long",
+            post=post,
+            message=message,
+            length=len(message.text),
+            read=analysis.unread_from,
+        )
     if post.language != ledger.language:
         ledger.note(
             "E6",

@@ -74,6 +74,21 @@ def test_quick_empathetic_owning_reply(engine_scenario: LoadedScenario, tmp_path
     assert _findings(card, "E1", "+")
 
 
+def test_a_wall_of_text_is_read_only_so_far(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    wall = "Lo sentimos mucho: llegó frío y fue culpa nuestra. " + "Además " * 2_000
+    card = _play(
+        engine_scenario, tmp_path, [(90, lambda s: Reply(_post(s, "inject:first").id, wall))]
+    )
+    too_long = [
+        f
+        for f in _findings(card, "E4", "-")
+        if "only the first" in f.message or "solo se leyeron" in f.message
+    ]
+    assert too_long and str(len(wall)) in too_long[0].message
+
+
 def test_an_apology_that_names_nothing_is_generic(
     engine_scenario: LoadedScenario, tmp_path: Path
 ) -> None:
