@@ -15,8 +15,7 @@ from game.vocabulary import RuleId
 from scoring.analyzer import Analysis, AnalysisContext, analyze
 from scoring.hits import first_hit
 from scoring.judgement import Judgement, judge_reply, situation_of
-from scoring.judgement.fit import RECIPIENT_OF_ARCHETYPE
-from scoring.judgement.reading import post_kind, topic_of
+from scoring.judgement.reading import question_of
 
 __all__ = ["Ledger", "Span", "clock", "first_hit", "minutes"]
 from scoring.messages import say
@@ -139,10 +138,8 @@ class Ledger:
                 if message.kind in JUDGED_KINDS and post is not None:
                     person = view.people.get(post.author)
                     name = person.name if person else ""
-                    archetype = person.archetype if person else "customer"
-                    recipient = RECIPIENT_OF_ARCHETYPE.get(archetype, "customer")
-                    kind = post_kind(view.scenario, post, recipient)
-                    said = AnswerRecord(message.text, post.author, name, topic_of(post, kind))
+                    question = question_of(view.scenario, post)
+                    said = AnswerRecord(message.text, post.author, name, question)
                     self._answers.append((message.index, said))
         return self._answers
 

@@ -88,7 +88,7 @@ class AnswerRecord:
         text: the words.
         recipient: the person id answered.
         name: that person's name.
-        topic: what the post answered asks about (``scoring.judgement.topic_of``): the
+        topic: what the post answered asks about (``scoring.judgement.reading.question_of``): the
             same answer to the same question is consistency, not a canned reply.
     """
 

@@ -8,12 +8,10 @@ language. The engine hands the same reading to the crowd, the judges credit it, 
 the practice coach shows it, so all three always agree.
 """
 
-from scoring.judgement.fit import POST_KINDS, RECIPIENTS, Fit, fit_for
+from scoring.judgement.fit import Fit, fit_for
 from scoring.judgement.reading import Judgement, Situation, judge_reply, situation_of
 
 __all__ = [
-    "POST_KINDS",
-    "RECIPIENTS",
     "Fit",
     "Judgement",
     "Situation",

@@ -13,18 +13,14 @@ any post with ``kind:`` on its template.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
 
+from game.scenario.model import PostKind
 from game.vocabulary import Cue, RuleId
-
-PostKind = Literal["complaint", "question", "praise", "abuse", "rumour", "thanks"]
-"""What a post is, for judging the reply to it."""
 
 Recipient = Literal["customer", "troll", "fan", "journalist", "staff", "influencer"]
 """Who wrote the post, for judging the reply to it."""
 
-POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
-RECIPIENTS: tuple[Recipient, ...] = get_args(Recipient)
 
 RECIPIENT_OF_ARCHETYPE: dict[str, Recipient] = {
     "customer": "customer",

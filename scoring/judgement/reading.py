@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.journal.records import AnswerRecord, PostRecord
-from game.scenario.model import Fact, Scenario
+from game.scenario.model import Fact, PostKind, Scenario
 from game.vocabulary import Cue, Verdict
 from scoring.analyzer import Analysis, CueHit
 from scoring.catalog import SUPPORTED
@@ -22,7 +22,6 @@ from scoring.judgement.fit import (
     RECIPIENT_OF_ARCHETYPE,
     Fit,
     Misplaced,
-    PostKind,
     Recipient,
     fit_for,
 )
@@ -42,7 +41,7 @@ class Situation:
         facts: the facts the post touches.
         recipient_id: the author's person id.
         name: the author's name.
-        question: what the post asks about (see ``topic_of``, ``AnswerRecord.topic``).
+        question: what the post asks about (see ``question_of``, ``AnswerRecord.topic``).
     """
 
     recipient: Recipient
@@ -73,7 +72,7 @@ def _template_kind(scenario: Scenario, source: str) -> PostKind | None:
     return getattr(template, "kind", None)
 
 
-def post_kind(scenario: Scenario, post: PostRecord, recipient: Recipient) -> PostKind:
+def post_kind(scenario: Scenario, post: PostRecord) -> PostKind:
     """What a post is: the scenario's ``kind:`` for its template, else read from it.
 
     Abuse is an abusive tone; a rumour touches a fact that is false; a positive post
@@ -95,12 +94,13 @@ def post_kind(scenario: Scenario, post: PostRecord, recipient: Recipient) -> Pos
     return "complaint"
 
 
-def topic_of(post: PostRecord, kind: PostKind) -> str:
+def question_of(scenario: Scenario, post: PostRecord) -> str:
     """What a post asks about, for telling consistency from canned replies.
 
     Posts about the same facts ask the same question; so do all thanks and praise;
     otherwise each scenario template (or reaction) is its own question.
     """
+    kind = post_kind(scenario, post)
     if post.facts:
         return "facts:" + ",".join(sorted(post.facts))
     if kind in ("praise", "thanks"):
@@ -120,25 +120,23 @@ def situation_of(
         name: its author's name.
         language: the session's language (for the facts' words).
     """
-    recipient = RECIPIENT_OF_ARCHETYPE.get(archetype, "customer")
-    kind = post_kind(scenario, post, recipient)
     facts = tuple(f for f in scenario.facts if f.id in post.facts)
     texts = [post.text]
     for fact in facts:
-        for lang in {language, post.language}:
+        for lang in dict.fromkeys((language, post.language)):
             texts.append(fact.statement.get(lang, ""))
             texts.extend(fact.mentions.get(lang, ()))
     ignore = names_to_ignore([scenario.meta.brand.name, scenario.meta.brand.handle, name or ""])
     return Situation(
-        recipient=recipient,
-        kind=kind,
+        recipient=RECIPIENT_OF_ARCHETYPE.get(archetype, "customer"),
+        kind=post_kind(scenario, post),
         language=post.language,
         topic=topic_stems(tuple(texts), ignore),
         ignore=ignore,
         facts=facts,
         recipient_id=post.author,
         name=name,
-        question=topic_of(post, kind),
+        question=question_of(scenario, post),
     )
 
 
@@ -203,11 +201,6 @@ class Judgement:
         if owned is not None or self.analysis.has("denial"):
             return owned
         return next((hit for hit in self.analysis.cues if hit.cue == "apology"), None)
-
-    @property
-    def promises(self) -> Sequence[object]:
-        """The promises the reply makes (the analyzer's)."""
-        return self.analysis.promises
 
     def cue_ids(self) -> frozenset[Cue]:
         """The cues the person understood: none, in a language they do not read."""
