@@ -569,8 +569,8 @@ class Reaction(Model):
     verdicts_none: list[Verdict] | None = Field(
         default=None,
         description="Only if the reading found none of these. Default: a reaction that "
-        "raises the person's mood does not fire on a canned reply or one in a language "
-        "they do not read; [] lets it fire on anything.",
+        "raises the person's mood does not fire on a canned or stuffed reply or one in a "
+        "language they do not read; [] lets it fire on anything.",
     )
     after_minutes: int = Field(default=0, ge=0, le=480, description="Delay before the effect.")
     once: bool = Field(
@@ -592,7 +592,7 @@ class Reaction(Model):
         if self.verdicts_none is not None:
             return frozenset(self.verdicts_none)
         if self.then.mood > 0:
-            return frozenset({"canned", "wrong_language"})
+            return frozenset({"canned", "stuffed", "wrong_language"})
         return frozenset()
 
 
