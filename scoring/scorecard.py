@@ -142,6 +142,8 @@ class Scorecard:
         timeline: Crisis metrics over time.
         marks: The trainee's actions and phase changes over time.
         final_metrics: The metrics at the end, as the engine names them.
+        stopped: Why the session stopped early, when a budget stopped it (in the
+            session's language), or None.
     """
 
     scenario_id: str
@@ -159,6 +161,7 @@ class Scorecard:
     timeline: tuple[TimelinePoint, ...] = ()
     marks: tuple[TimelineMark, ...] = ()
     final_metrics: dict[str, float] = field(default_factory=dict)
+    stopped: str | None = None
 
     def score_of(self, name: Dimension) -> int | None:
         """The score of one dimension (None when not judged).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+from game.budgets import exceeded_message
 from game.journal.events import Event
 from game.scenario.model import Phase, Scenario
 from scoring.judges.channel import judge_channel
@@ -91,6 +92,11 @@ def score(scenario: Scenario, records: Iterable[Event]) -> Scorecard:
         timeline=_timeline(view),
         marks=_marks(view),
         final_metrics=view.final_metrics.to_dict() if view.final_metrics else {},
+        stopped=(
+            exceeded_message(view.stopped_by, view.end // 60, view.language)
+            if view.stopped_by is not None
+            else None
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from game.budgets import Budget, budget_of
 from game.journal.actions import (
     Ban,
     FollowUp,
@@ -32,6 +33,7 @@ from game.journal.events import (
     PromiseBroken,
     PromiseKept,
     PromiseMade,
+    SessionEnded,
     SessionStarted,
     TraineeLeft,
 )
@@ -140,6 +142,7 @@ class SessionView:
         abusive_authors: trolls and anyone who wrote an abusive post.
         post_order: each crowd post's position among the log's events.
         left_at: when the trainee left before the end (None: they stayed).
+        stopped_by: the budget that ended the session early (None: it ended normally).
     """
 
     scenario: Scenario
@@ -161,6 +164,7 @@ class SessionView:
     abusive_authors: set[str] = field(default_factory=set)
     post_order: dict[str, int] = field(default_factory=dict)
     left_at: int | None = None
+    stopped_by: Budget | None = None
 
     @property
     def final_phase(self) -> str:
@@ -246,6 +250,8 @@ def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
             view.phases.append((event.time, event.phase))
         elif isinstance(event, TraineeLeft):
             view.left_at = event.time
+        elif isinstance(event, SessionEnded):
+            view.stopped_by = budget_of(event.reason)
         elif isinstance(event, MetricsSampled):
             view.metrics.append((event.time, event.metrics))
         elif isinstance(event, PromiseMade):

@@ -114,8 +114,9 @@ def print_result(result: CheckResult) -> None:
         print(f"{where}: lint: {finding.message}", file=sys.stderr)
     for problem in result.balance.problems:
         print(f"{display}: balance: {problem}", file=sys.stderr)
-    print(f"{display}: bots over seeds {_seed_list(result.balance.seeds)}")
-    sys.stdout.write(bot_table(result.balance))
+    if result.balance.bots:  # none when the first session went over a budget
+        print(f"{display}: bots over seeds {_seed_list(result.balance.seeds)}")
+        sys.stdout.write(bot_table(result.balance))
     if result.problems:
         print(f"{display}: check failed ({result.problems} problem(s))")
     else:

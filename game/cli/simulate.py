@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.cli.common import EXIT_OK, LANGUAGES, Commands, positive_int
+from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, positive_int
 from game.safejson import dumps
 
 # Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
@@ -57,6 +57,7 @@ def run(options: argparse.Namespace) -> int:
         runs=options.runs,
         language=options.lang,
     )
+    stopped = 0
     if options.json:
         # One array, written element by element as each session ends: a long batch
         # shows progress and nothing is held back to the end.
@@ -65,8 +66,9 @@ def run(options: argparse.Namespace) -> int:
             separator = "," if index else ""
             sys.stdout.write(f"{separator}\n" + dumps(result.to_json(), ensure_ascii=False))
             sys.stdout.flush()
+            stopped += result.stopped is not None
         sys.stdout.write("\n]\n")
-        return EXIT_OK
+        return _outcome(options.scenario, stopped)
     for result in results:
         metrics = result.metrics
         print(
@@ -81,8 +83,20 @@ def run(options: argparse.Namespace) -> int:
                 "  scores: "
                 + ", ".join(f"{name} {_score(value)}" for name, value in scores.items())
             )
+        if result.stopped is not None:
+            stopped += 1
+            print(f"  stopped: {result.stopped}")
         print(f"  log: {result.log}", flush=True)
-    return EXIT_OK
+    return _outcome(options.scenario, stopped)
+
+
+def _outcome(scenario: str, stopped: int) -> int:
+    """Exit 1 when a budget stopped a session: the scenario asks for too much."""
+    if not stopped:
+        return EXIT_OK
+    sessions = "session" if stopped == 1 else "sessions"
+    print(f"{scenario}: a budget stopped {stopped} {sessions} early", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _score(value: int | None) -> str:

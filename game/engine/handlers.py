@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from game.budgets import TRAINEE_TEXT_CHARACTERS
 from game.engine.audience import tempered
 from game.engine.clock import minute_of_day
 from game.engine.ports import Reading
@@ -65,6 +66,13 @@ def take(session: Session, action: Action) -> None:
     handler = _HANDLERS.get(type(action))
     if handler is None:
         raise ActionError(Refusal.UNKNOWN_ACTION, action=repr(action))
+    for text in action.written():
+        if len(text) > TRAINEE_TEXT_CHARACTERS:
+            raise ActionError(
+                Refusal.TEXT_TOO_LONG,
+                length=str(len(text)),
+                limit=str(TRAINEE_TEXT_CHARACTERS),
+            )
     handler.check(session, action)
     handler.apply(session, action)
 

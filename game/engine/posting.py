@@ -56,6 +56,8 @@ class Posting:
         count = _poisson(s.rng, rate) if rate > 0 else 0
         weights = self._crowd_weights[s.phase]
         for _ in range(count if weights else 0):
+            if s.exceeded is not None:
+                return
             template = self._templates[weights.pick(s.rng)]
             channel = template.channels[s.rng.randrange(len(template.channels))]
             author = s.crowd.person_for(template.persona, reuse=True)
@@ -128,7 +130,13 @@ class Posting:
     ) -> None:
         """A person posts: the post is made, published, and starts their patience clock."""
         s = self._session
+        if s.exceeded is not None:
+            return
         text, language = s.crowd.write(variants, author, thread.values)
+        exceeded = s.budget.person_post(s.now, text)
+        if exceeded is not None:
+            s.over_budget(exceeded)
+            return
         channel = s.channels[channel_id]
         exposure = (
             int(author.followers * channel.audience_weight) if channel.visibility == "public" else 0

@@ -7,6 +7,7 @@ mood, and may make the person post again, stop, or start defending the brand.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from game.engine.audience import tempered
@@ -28,6 +29,7 @@ class Reactions:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._fired_once: set[tuple[str, str]] = set()  # (reaction id, person id)
+        self._posts_written: Counter[tuple[str, str]] = Counter()  # (reaction id, person id)
 
     def react(
         self,
@@ -88,7 +90,13 @@ class Reactions:
         effect = reaction.then
         session.audience.set_mood(person, person.mood + tempered(effect.mood, person.temper))
         session.audience.move(effect.audience)
-        if effect.post is not None and not (person.banned or person.stopped) and post is not None:
+        if (
+            effect.post is not None
+            and post is not None
+            and not (person.banned or person.stopped)
+            and self._may_post_again(reaction, person)
+        ):
+            self._posts_written[(reaction.id, person.id)] += 1
             channel_id = self._channel(effect.post.channel, post.channel)
             if channel_id == post.channel:
                 thread = session.threads[post.thread]
@@ -112,6 +120,12 @@ class Reactions:
         if effect.becomes_advocate:
             person.advocate = True
             session.audience.advocate(person)
+
+    def _may_post_again(self, reaction: Reaction, person: Person) -> bool:
+        """Whether the person has written this reaction's post fewer than its ``per_person``."""
+        assert reaction.then.post is not None
+        limit = reaction.then.post.per_person
+        return limit is None or self._posts_written[(reaction.id, person.id)] < limit
 
     def _channel(self, wanted: str, current: str) -> str:
         if wanted == "same":

@@ -30,6 +30,7 @@ class Refusal(StrEnum):
     ALREADY_ESCALATED = "already_escalated"
     NO_SUCH_PROMISE = "no_such_promise"
     PROMISE_ALREADY_KEPT = "promise_already_kept"
+    TEXT_TOO_LONG = "text_too_long"
 
 
 ENGLISH: dict[Refusal, str] = {
@@ -51,6 +52,7 @@ ENGLISH: dict[Refusal, str] = {
     Refusal.ALREADY_ESCALATED: "this exchange is already with {team}",
     Refusal.NO_SUCH_PROMISE: "no promise '{promise}'",
     Refusal.PROMISE_ALREADY_KEPT: "that promise was already kept",
+    Refusal.TEXT_TOO_LONG: "that text has {length} characters; the most is {limit}",
 }
 """The English sentence of each refusal, for logs, bots and the command line."""
 

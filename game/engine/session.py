@@ -21,9 +21,11 @@ from importlib import metadata
 from typing import Any, ClassVar
 
 from game import __version__
+from game.budgets import Budget, exceeded_message, reason_for
 from game.engine import handlers
 from game.engine.agenda import Agenda
 from game.engine.audience import Audience
+from game.engine.budget import SessionBudget
 from game.engine.clock import TICK_SECONDS
 from game.engine.conditions import ConditionContext, compile_condition
 from game.engine.crowd import Crowd
@@ -113,6 +115,9 @@ class Session(ReadQueries):
         self.ended = False
         self.left: int | None = None  # the second the trainee left, if they did
         self.rng = random.Random(seed)
+        self.budget = SessionBudget()
+        self.exceeded: Budget | None = None  # the budget that stops the session, once over
+        self.end_reason: str | None = None  # why it ended: time, final phase, budget:...
         self.crowd = Crowd(scenario, self.rng, identities or FakerIdentities(), language)
         self.posts: dict[str, Post] = {}
         self.post_order: list[Post] = []  # every post, brand's too, in the order they appeared
@@ -179,20 +184,32 @@ class Session(ReadQueries):
     def act(self, action: Action) -> list[Event]:
         """Take a trainee action now.
 
+        An action beyond the session's budgets (``game.budgets``) is not taken: the
+        session ends there, and the action is refused as coming after the end.
+
         Raises:
-            ActionError: the action cannot be taken (nothing is changed or logged).
+            ActionError: the action cannot be taken (nothing else is changed or logged).
         """
         if self.ended or self.left is not None:
             raise ActionError(Refusal.SESSION_ENDED)
         if isinstance(action, Leave):
             return self.leave()
+        written = action.written()
+        exceeded = self.budget.action_exceeds(written)
+        if exceeded is not None:
+            self.over_budget(exceeded)
+            self._end_if_over_budget()
+            raise ActionError(Refusal.SESSION_ENDED)
         if isinstance(action, Wait):
             if action.seconds < 0:
                 raise ActionError(Refusal.NEGATIVE_WAIT)
+            self.budget.action_taken(written)
             self.emit(ActionTaken(self.now, action))
             return self.advance(action.seconds)
         handlers.take(self, action)
+        self.budget.action_taken(written)
         self._update_metrics()
+        self._end_if_over_budget()
         return self._take_batch()
 
     def leave(self, *, run_on: bool = True) -> list[Event]:
@@ -232,6 +249,12 @@ class Session(ReadQueries):
         self._detach()
 
     # ------------------------------------------------------------------ read queries
+
+    def budget_message(self, language: str = "en") -> str | None:
+        """Why the session stopped early, when a budget stopped it (None otherwise)."""
+        if self.exceeded is None or not self.ended:
+            return None
+        return exceeded_message(self.exceeded, self.now // 60, language)
 
     @property
     def phase(self) -> str:
@@ -286,6 +309,7 @@ class Session(ReadQueries):
                 self.now = max(self.now, self._next_tick)
                 self._next_tick += TICK_SECONDS
                 self._tick()
+            self._end_if_over_budget()
         if not self.ended:
             self.now = max(self.now, target)
             if self.now >= self.end_time:
@@ -321,6 +345,8 @@ class Session(ReadQueries):
 
     def _tick(self) -> None:
         self.posting.crowd_arrivals()
+        if self.exceeded is not None:
+            return  # the session ends now, before anything else happens
         for inject, check in list(self._conditional):
             if check(self._context()):
                 self._conditional.remove((inject, check))
@@ -344,8 +370,22 @@ class Session(ReadQueries):
 
     def _end(self, reason: str) -> None:
         self.ended = True
+        self.end_reason = reason
         self.emit(SessionEnded(self.now, self.phase, reason))
         self._detach()
+
+    def over_budget(self, budget: Budget) -> None:
+        """A budget is exceeded: no more posts appear, and the session ends at once.
+
+        The end comes at the next safe point (after the current step), so that the
+        events of one step are never split by the end.
+        """
+        if self.exceeded is None:
+            self.exceeded = budget
+
+    def _end_if_over_budget(self) -> None:
+        if self.exceeded is not None and not self.ended:
+            self._end(reason_for(self.exceeded))
 
     def _detach(self) -> None:
         if self._model is not None and hasattr(self._model, "trigger"):
@@ -358,6 +398,7 @@ class Session(ReadQueries):
         """A post appears: in the session and in its exchange."""
         self.posts[post.id] = post
         self.post_order.append(post)
+        self.budget.posted(post.text)
         thread.posts.append(post.id)
 
     def start_waiting(self, post: Post) -> None:

@@ -35,7 +35,11 @@ class Player(Protocol):
 
 @dataclass
 class RunResult:
-    """The outcome of one headless session."""
+    """The outcome of one headless session.
+
+    ``stopped`` says which budget ended it early, "... at minute N" (None: it ran to
+    its end).
+    """
 
     scenario: str
     seed: int
@@ -48,6 +52,7 @@ class RunResult:
     actions: int
     rejected: int
     log: str | None
+    stopped: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -64,6 +69,7 @@ class RunResult:
             "actions": self.actions,
             "rejected_actions": self.rejected,
             "log": self.log,
+            "stopped": self.stopped,
             **self.extra,
         }
 
@@ -146,4 +152,5 @@ def play(
         actions=taken,
         rejected=rejected,
         log=str(log.path) if log is not None else None,
+        stopped=session.budget_message(),
     )

@@ -20,6 +20,14 @@ class Action:
         """The action as plain data, with its kind."""
         return {"kind": self.kind, **asdict(self)}
 
+    def written(self) -> tuple[str, ...]:
+        """What the trainee typed for this action (texts, reasons, team, query; not ids)."""
+        return tuple(
+            value
+            for item in fields(self)
+            if not item.name.endswith("_id") and isinstance(value := getattr(self, item.name), str)
+        )
+
 
 @dataclass(frozen=True)
 class Reply(Action):

@@ -526,6 +526,14 @@ class ReactionPost(Model):
         description="Model replies to this post, for the ideal bot and the debrief. "
         "Default: those of the author's persona's first post that has some.",
     )
+    per_person: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many times one person writes this post (default: each time the "
+        "reaction fires). After that the reaction still moves moods, but the person does "
+        "not write it again: someone who calls out a canned reply does so two or three "
+        "times, not forty.",
+    )
 
 
 class ReactionEffect(Model):

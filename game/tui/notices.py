@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from game.budgets import budget_of, exceeded_message
 from game.journal.events import (
     Event,
     FactRevealed,
@@ -114,6 +115,10 @@ def event_notices(events: Iterable[Event], game: Game) -> list[Notice]:
         elif isinstance(event, SessionEnded):
             phase = next(p for p in scenario.phases if p.id == event.phase)
             notices.append(Notice("notice.ended", {"phase": scenario.text(phase.name, language)}))
+            budget = budget_of(event.reason)
+            if budget is not None:
+                stopped = exceeded_message(budget, event.time // 60, language)
+                notices.append(Notice("notice.stopped", {"reason": stopped}, "error"))
     if found:
         notices.append(Notice("notice.found", {"count": found}))
     return notices

@@ -62,6 +62,7 @@ def render_html(card: Scorecard) -> str:
             f"{escape(card.final_phase_name)} (<code>{escape(card.final_phase)}</code>)",
         ),
         _row(label("path", lang), " → ".join(escape(phase) for phase in card.phases)),
+        *([_row(label("stopped", lang), escape(card.stopped))] if card.stopped else []),
         "</table>",
         f"<h2>{escape(label('scores', lang))}</h2>",
         _scores(card),

@@ -16,6 +16,7 @@ LABELS: dict[str, dict[str, str]] = {
     "duration": {"es": "Duración simulada", "en": "Simulated duration"},
     "final_phase": {"es": "Fase final", "en": "Final phase"},
     "path": {"es": "Recorrido de fases", "en": "Phases taken"},
+    "stopped": {"es": "Detenida", "en": "Stopped"},
     "scores": {"es": "Puntuaciones", "en": "Scores"},
     "dimension": {"es": "Dimensión", "en": "Dimension"},
     "score": {"es": "Puntos", "en": "Score"},

@@ -73,6 +73,11 @@ def render_markdown(card: Scorecard) -> str:
         f"- **{label('final_phase', lang)}:** {escape_markdown(card.final_phase_name)} "
         f"({code_span(card.final_phase)})",
         f"- **{label('path', lang)}:** " + " → ".join(code_span(phase) for phase in card.phases),
+        *(
+            [f"- **{label('stopped', lang)}:** {escape_markdown(card.stopped)}"]
+            if card.stopped
+            else []
+        ),
         "",
         f"## {label('scores', lang)}",
         "",

@@ -77,7 +77,7 @@ def test_quick_empathetic_owning_reply(engine_scenario: LoadedScenario, tmp_path
 def test_a_wall_of_text_is_read_only_so_far(
     engine_scenario: LoadedScenario, tmp_path: Path
 ) -> None:
-    wall = "Lo sentimos mucho: llegó frío y fue culpa nuestra. " + "Además " * 2_000
+    wall = "Lo sentimos mucho: llegó frío y fue culpa nuestra. " + "Además " * 1_200
     card = _play(
         engine_scenario, tmp_path, [(90, lambda s: Reply(_post(s, "inject:first").id, wall))]
     )

@@ -113,6 +113,8 @@ def test_every_engine_refusal_is_worded_in_both_languages() -> None:
             "promise": "p1",
             "action": "a",
             "post": "m1",
+            "length": "12000",
+            "limit": "10000",
         }
         error = ActionError(refusal, **values)
         notice = refusal_notice(error)

@@ -6,11 +6,13 @@ paths into lines and columns. One module per kind of check:
 - ``references``: ids unique and defined, follow-up chains, Faker locales;
 - ``phases``: the phase graph and the crowd each phase asks for;
 - ``timing``: times after the end, values beyond a metric's range;
-- ``texts``: languages and placeholders of every trainee-visible text.
+- ``texts``: languages and placeholders of every trainee-visible text;
+- ``budgets``: the crowd's volume and the longest post, against the session budgets.
 """
 
 from __future__ import annotations
 
+from game.scenario.checks.budgets import check_budgets
 from game.scenario.checks.issue import Issue
 from game.scenario.checks.phases import check_crowd_coverage, check_phase_graph
 from game.scenario.checks.references import (
@@ -45,6 +47,7 @@ def check_scenario(scenario: Scenario) -> list[Issue]:
         check_texts,
         check_locales,
         check_crowd_coverage,
+        check_budgets,
     ):
         issues.extend(check(scenario))
     return issues

@@ -111,6 +111,8 @@ def check_balance(
 
     Returns:
         The bots' mean scores and endings, and the problems found (none: balanced).
+        A session stopped by a budget (``game.budgets``) is the only problem reported:
+        the bots after it are not played.
     """
     scenario = loaded.scenario
     language = language or scenario.meta.languages[0]
@@ -147,6 +149,16 @@ def check_balance(
                     on_end=count_crowd,
                 )
                 assert run.log is not None  # play writes a log unless told not to
+                if run.stopped is not None:
+                    # Over a budget, the scenario fails whatever the scores; the other
+                    # bots would only go over it again, slowly.
+                    return BalanceReport(
+                        bots=bots,
+                        problems=[f"the {name} bot, seed {seed}: {run.stopped}"],
+                        most_posts=dict(most_posts),
+                        seeds=tuple(seeds),
+                        gaming_gate=gaming_gate,
+                    )
                 cards.append(score(scenario, read_log(Path(run.log)).records).scores())
                 finals[run.final_phase] += 1
                 Path(run.log).unlink()

@@ -213,6 +213,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
                     seed=card.seed,
                 )
             ),
+            *([Content.styled(card.stopped, "bold")] if card.stopped else []),
             Content(""),
         ]
         for dimension in card.dimensions:
