@@ -16,6 +16,7 @@ from game.journal.codec import LogError
 from game.journal.logfile import LogContents, read_log
 from game.services.errors import InputError
 from game.services.files import write_atomically
+from game.services.logrefs import unknown_reference
 from game.services.verify import Status, verify_contents
 from scoring.report import render_report
 from scoring.scorecard import Scorecard
@@ -57,6 +58,9 @@ def score_contents(contents: LogContents, path: Path) -> ScoredLog:
         LogError: its scenario is unusable or a record is damaged.
     """
     loaded = embedded_scenario(contents, path)
+    unknown = unknown_reference(contents.records, loaded.scenario)
+    if unknown is not None:
+        raise LogError(f"{path}: a record is damaged: {unknown}")
     try:
         card = score(loaded.scenario, contents.records)
     except (KeyError, TypeError, ValueError) as error:
