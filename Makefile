@@ -40,6 +40,7 @@ bench: $(APP_STAMP)
 	$(BIN)/python bench/analyzer_eval.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/tui.py
+	$(BIN)/python bench/hostile.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -285,3 +285,21 @@ def test_a_language_the_scenario_lacks_is_a_clear_error(
     assert result.code == 1
     assert "has no 'de' version" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_custom_copy_named_as_a_built_in_is_said_not_to_be_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    builtin = DATA_DIR.parent.parent / "scenarios" / "turistas.yaml"
+    easy = tmp_path / "turistas.yaml"
+    easy.write_text(
+        builtin.read_text(encoding="utf-8").replace("Gale in port", "A calm day in port"),
+        encoding="utf-8",
+    )
+    warning = "is not the built-in 'turistas' of crisisdrill"
+    for scenario, warned in ((str(easy), True), ("turistas", False)):
+        run = run_cli(capsys, "simulate", scenario, "--policy", "ignorer")
+        log = run.out.split("log: ")[1].strip()
+        result = run_cli(capsys, "report", log)
+        assert result.code == 0
+        assert (warning in result.err) is warned, result.err

@@ -17,7 +17,7 @@ from game.journal.logfile import LogContents, read_log
 from game.services.errors import InputError
 from game.services.files import write_atomically
 from game.services.logrefs import unknown_reference
-from game.services.verify import Status, verify_contents
+from game.services.verify import Status, builtin_impostor, verify_contents
 from scoring.report import render_report
 from scoring.scorecard import Scorecard
 from scoring.scorer import score
@@ -115,6 +115,9 @@ def report(log: Path, report_format: str, *, force: bool = False) -> Report:
         warnings.append(f"{log}: not verified: {verification.message}")
     elif verification.status is Status.UNVERIFIED:
         warnings.append(f"{log}: {verification.message}")
+    impostor = builtin_impostor(contents)
+    if impostor is not None:
+        warnings.append(f"{log}: {impostor}")
     scored = score_contents(contents, log)
     warnings.extend(scored.warnings)
     if verification.verified and not verification.complete and not scored.warnings:

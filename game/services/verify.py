@@ -9,6 +9,7 @@ log of another version is scored but said to be unverified.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,7 @@ from game import __version__
 from game.engine.replay import embedded_scenario
 from game.engine.verify import HASH_MISMATCH, check_log, scenario_matches_hash
 from game.journal.logfile import LogContents, read_log
+from game.scenario.catalog import builtin_scenario_dir, scenario_files
 from scoring import read_reply
 
 
@@ -84,3 +86,28 @@ def verify_contents(contents: LogContents, path: Path) -> Verification:
     if verdict.problem is not None:
         return Verification(Status.ALTERED, verdict.problem, verdict.complete)
     return Verification(Status.VERIFIED, complete=verdict.complete)
+
+
+def builtin_impostor(contents: LogContents) -> str | None:
+    """Whether a log claims a built-in scenario's id for a text of its own.
+
+    A genuine log of a custom scenario that reuses a built-in id (an easy copy named
+    ``rebajas``) verifies: its actions do give its scores. It is still not a session of
+    the built-in scenario, and its scores do not compare with that scenario's.
+
+    Returns:
+        The warning to show, or None when the id is not a built-in one or the embedded
+        text is the built-in scenario of this version.
+    """
+    header = contents.header
+    for path in scenario_files(builtin_scenario_dir()):
+        if path.stem == header.scenario:
+            builtin = hashlib.sha256(path.read_bytes()).hexdigest()
+            if builtin == header.scenario_hash:
+                return None
+            return (
+                f"its scenario is called '{header.scenario}' but is not the built-in "
+                f"'{header.scenario}' of crisisdrill {__version__} (the text differs): its "
+                "scores do not compare with the built-in scenario's"
+            )
+    return None
