@@ -144,3 +144,24 @@ def test_a_reply_too_long_is_read_only_so_far_and_said_so() -> None:
     apology = next(hit for hit in analysis.cues if hit.cue == "apology")
     assert reply[apology.start : apology.end] == apology.text == "Lo sentimos mucho"
     assert analyze("Lo sentimos mucho, Ana.", "es").unread_from is None
+
+
+def test_list_warns_of_a_pipe_a_folder_and_a_dangling_link_among_the_scenarios(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    folder = isolated_data_dir / "scenarios"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "folder.yaml").mkdir()
+    (folder / "dangling.yaml").symlink_to(folder / "gone.yaml")
+    result = run_cli(capsys, "list")
+    assert result.code == 0
+    for name in ("dangling", "folder", "pipe"):
+        path = folder / f"{name}.yaml"
+        assert (
+            f"warning: {path} is not listed: 1 problem (crisisdrill validate {path})" in result.err
+        )
+    refused = run_cli(capsys, "validate", str(folder))
+    assert refused.code == 1
+    assert f"{folder / 'pipe.yaml'}: is not a regular file" in refused.err
+    assert f"{folder / 'folder.yaml'}: is a directory, expected a YAML file" in refused.err

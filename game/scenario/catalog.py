@@ -34,12 +34,14 @@ def builtin_scenario_dir() -> Path:
 
 
 def scenario_files(folder: Path) -> list[Path]:
-    """The ``*.yaml`` and ``*.yml`` files of a folder, sorted; none if it does not exist."""
+    """The ``*.yaml`` and ``*.yml`` entries of a folder, sorted; none if it does not exist.
+
+    Every entry so named, whatever it is: a pipe, a folder or a dangling link among the
+    scenarios is one the loader refuses with a message, not one silently left out.
+    """
     if not is_dir(folder):
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-    )
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
 
 
 def is_dir(path: Path) -> bool:
