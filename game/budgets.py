@@ -13,6 +13,7 @@ and its log stays far below what ``report`` reads (``MAX_LOG_BYTES``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Literal
 
 POSTS_PER_SESSION = 5_000
@@ -39,13 +40,38 @@ Budget = Literal["posts", "posts_per_minute", "post_length", "actions", "text"]
 BUDGET_REASON_PREFIX = "budget:"
 """How ``SessionEnded.reason`` names a budget: ``budget:posts``..."""
 
-_LIMITS: dict[Budget, int] = {
-    "posts": POSTS_PER_SESSION,
-    "posts_per_minute": POSTS_PER_MINUTE,
-    "post_length": POST_CHARACTERS,
-    "actions": ACTIONS_PER_SESSION,
-    "text": TEXT_PER_SESSION,
-}
+
+@dataclass(frozen=True)
+class Budgets:
+    """The limits one session runs under (the game's by default).
+
+    ``check`` plays its bots under tighter ones (``CHECK_BUDGETS``): it plays dozens of
+    sessions, and a scenario whose sessions need thousands of posts is not one a
+    trainee can play.
+    """
+
+    posts: int = POSTS_PER_SESSION
+    posts_per_minute: int = POSTS_PER_MINUTE
+    post_length: int = POST_CHARACTERS
+    actions: int = ACTIONS_PER_SESSION
+    text: int = TEXT_PER_SESSION
+
+    def limit(self, budget: Budget) -> int:
+        """The figure of one budget."""
+        limit: int = getattr(self, budget)
+        return limit
+
+
+GAME_BUDGETS = Budgets()
+"""What every played or simulated session runs under."""
+
+CHECK_POSTS_PER_SESSION = 2_500
+"""People's posts in one of ``check``'s sessions: half the game's, and still 1.6 times
+the busiest built-in session. A scenario over it fails check at the first bot, in
+seconds, instead of keeping check busy for minutes."""
+
+CHECK_BUDGETS = replace(GAME_BUDGETS, posts=CHECK_POSTS_PER_SESSION)
+"""What ``check``'s bots play under."""
 
 _ENGLISH: dict[Budget, str] = {
     "posts": "the scenario exceeded its post budget ({limit} posts a session)",
@@ -65,11 +91,6 @@ _SPANISH: dict[Budget, str] = {
 }
 
 
-def limit_of(budget: Budget) -> int:
-    """The figure of one budget."""
-    return _LIMITS[budget]
-
-
 def reason_for(budget: Budget) -> str:
     """The ``SessionEnded.reason`` of a session that went over ``budget``."""
     return f"{BUDGET_REASON_PREFIX}{budget}"
@@ -80,18 +101,21 @@ def budget_of(reason: str) -> Budget | None:
     if not reason.startswith(BUDGET_REASON_PREFIX):
         return None
     name = reason.removeprefix(BUDGET_REASON_PREFIX)
-    return next((budget for budget in _LIMITS if budget == name), None)
+    return next((budget for budget in _ENGLISH if budget == name), None)
 
 
-def exceeded_message(budget: Budget, minute: int, language: str = "en") -> str:
+def exceeded_message(
+    budget: Budget, minute: int, language: str = "en", budgets: Budgets = GAME_BUDGETS
+) -> str:
     """The sentence that says why a session stopped: "... at minute N".
 
     Args:
         budget: the budget that was exceeded.
         minute: the simulated minute it happened in.
         language: ``es`` or ``en`` (anything else: English).
+        budgets: the limits the session ran under.
     """
-    limit = f"{_LIMITS[budget]:,}"
+    limit = f"{budgets.limit(budget):,}"
     if language == "es":
         text = _SPANISH[budget].format(limit=limit.replace(",", "."))
         return f"{text} en el minuto {minute}"

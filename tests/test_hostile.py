@@ -72,10 +72,25 @@ def test_check_fails_a_scenario_that_outgrows_its_budget_at_the_first_bot(
     assert result.code == 1
     assert (
         f"{path}: balance: the ideal bot, seed 1: the scenario exceeded its post budget "
-        "(5,000 posts a session) at minute 40\n"
+        "(2,500 posts a session) at minute 20 (check plays its bots under 2,500 posts a "
+        "session, the game under 5,000: a session with more is not one a trainee can "
+        "answer)\n"
     ) in result.err
     assert "bots over seeds" not in result.out  # no bot after the first was played
     assert result.out.endswith(f"{path}: check failed (2 problem(s))\n")
+
+
+def test_check_fails_a_big_crowd_in_seconds_not_minutes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ten posts a minute for eight hours is within the game's budgets, not check's."""
+    path = HOSTILE / "crowd.yaml"
+    assert run_cli(capsys, "validate", str(path)).code == 0
+    result = _inert(run_cli(capsys, "check", str(path), "--seeds", "1"))
+    assert result.code == 1
+    assert "the ideal bot, seed 1: the scenario exceeded its post budget (2,500 posts a " in (
+        result.err
+    )
 
 
 def test_every_built_in_scenario_stays_well_within_its_budgets(

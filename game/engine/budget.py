@@ -6,20 +6,18 @@ the first that does not names the budget, and the session ends there.
 
 from __future__ import annotations
 
-from game.budgets import (
-    ACTIONS_PER_SESSION,
-    POST_CHARACTERS,
-    POSTS_PER_MINUTE,
-    POSTS_PER_SESSION,
-    TEXT_PER_SESSION,
-    Budget,
-)
+from game.budgets import GAME_BUDGETS, Budget, Budgets
 
 
 class SessionBudget:
-    """What one session has used of its budgets."""
+    """What one session has used of its budgets.
 
-    def __init__(self) -> None:
+    Args:
+        limits: the budgets it runs under.
+    """
+
+    def __init__(self, limits: Budgets = GAME_BUDGETS) -> None:
+        self.limits = limits
         self.posts = 0
         self.actions = 0
         self.text = 0
@@ -32,16 +30,16 @@ class SessionBudget:
         Returns:
             The budget it would exceed (the post must not appear), or None.
         """
-        if len(text) > POST_CHARACTERS:
+        if len(text) > self.limits.post_length:
             return "post_length"
         minute = now // 60
         if minute != self._minute:
             self._minute, self._posts_this_minute = minute, 0
-        if self.posts >= POSTS_PER_SESSION:
+        if self.posts >= self.limits.posts:
             return "posts"
-        if self._posts_this_minute >= POSTS_PER_MINUTE:
+        if self._posts_this_minute >= self.limits.posts_per_minute:
             return "posts_per_minute"
-        if self.text + len(text) > TEXT_PER_SESSION:
+        if self.text + len(text) > self.limits.text:
             return "text"
         self.posts += 1
         self._posts_this_minute += 1
@@ -53,9 +51,9 @@ class SessionBudget:
         Args:
             written: what the trainee typed for it (``Action.written``).
         """
-        if self.actions >= ACTIONS_PER_SESSION:
+        if self.actions >= self.limits.actions:
             return "actions"
-        if self.text + sum(len(text) for text in written) > TEXT_PER_SESSION:
+        if self.text + sum(len(text) for text in written) > self.limits.text:
             return "text"
         return None
 

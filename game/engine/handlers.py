@@ -238,6 +238,7 @@ def _promise(
         f"pr{len(session.promises) + 1}", reply.id, thread.id, text, now, now + minutes * 60, act
     )
     session.promises[promise.id] = promise
+    thread.promises.append(promise.id)
 
     def warn() -> None:
         if promise.status == "open":

@@ -59,16 +59,19 @@ class ReadQueries:
 
     def thread_promises(self, post: Post) -> list[Promise]:
         """The promises made in a post's exchange."""
-        return [p for p in self.promises.values() if p.thread == post.thread]
+        return thread_promises_of(self, self.threads[post.thread])
 
     def open_promises(self, thread: Thread | None = None) -> list[Promise]:
         """Promises still running (of one exchange, or of all)."""
-        return [
-            p
-            for p in self.promises.values()
-            if p.status == "open" and (thread is None or p.thread == thread.id)
-        ]
+        # An exchange keeps its own list: answering one post must not cost the session's.
+        made = self.promises.values() if thread is None else thread_promises_of(self, thread)
+        return [p for p in made if p.status == "open"]
 
     def owed_promises(self) -> list[Promise]:
         """Promises not yet kept (open or broken: a late follow-up is still owed)."""
         return [p for p in self.promises.values() if p.status != "kept"]
+
+
+def thread_promises_of(queries: ReadQueries, thread: Thread) -> list[Promise]:
+    """The promises made in one exchange, in order."""
+    return [queries.promises[i] for i in thread.promises]

@@ -21,7 +21,7 @@ from importlib import metadata
 from typing import Any, ClassVar
 
 from game import __version__
-from game.budgets import Budget, exceeded_message, reason_for
+from game.budgets import GAME_BUDGETS, Budget, Budgets, exceeded_message, reason_for
 from game.engine import handlers
 from game.engine.agenda import Agenda
 from game.engine.audience import Audience
@@ -83,6 +83,8 @@ class Session(ReadQueries):
         subscribers: called with every event from the first (the header) on; a
             ``SessionLog``'s ``record`` keeps the log.
         identities: where people's names come from (default: Faker).
+        budgets: the limits the session runs under (``game.budgets``; ``check`` plays
+            under tighter ones).
     """
 
     def __init__(
@@ -95,6 +97,7 @@ class Session(ReadQueries):
         language: str = "es",
         subscribers: Iterable[Subscriber] = (),
         identities: IdentitySource | None = None,
+        budgets: Budgets = GAME_BUDGETS,
     ) -> None:
         scenario = loaded.scenario
         if language not in scenario.meta.languages:
@@ -115,7 +118,7 @@ class Session(ReadQueries):
         self.ended = False
         self.left: int | None = None  # the second the trainee left, if they did
         self.rng = random.Random(seed)
-        self.budget = SessionBudget()
+        self.budget = SessionBudget(budgets)
         self.exceeded: Budget | None = None  # the budget that stops the session, once over
         self.end_reason: str | None = None  # why it ended: time, final phase, budget:...
         self.crowd = Crowd(scenario, self.rng, identities or FakerIdentities(), language)
@@ -254,7 +257,7 @@ class Session(ReadQueries):
         """Why the session stopped early, when a budget stopped it (None otherwise)."""
         if self.exceeded is None or not self.ended:
             return None
-        return exceeded_message(self.exceeded, self.now // 60, language)
+        return exceeded_message(self.exceeded, self.now // 60, language, self.budget.limits)
 
     @property
     def phase(self) -> str:

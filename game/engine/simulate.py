@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from game.budgets import GAME_BUDGETS, Budget, Budgets
 from game.engine.ports import ReplyReader
 from game.engine.refusals import ActionError
 from game.engine.session import Leave, Session, Subscriber
@@ -38,7 +39,7 @@ class RunResult:
     """The outcome of one headless session.
 
     ``stopped`` says which budget ended it early, "... at minute N" (None: it ran to
-    its end).
+    its end); ``exceeded`` names that budget.
     """
 
     scenario: str
@@ -53,6 +54,7 @@ class RunResult:
     rejected: int
     log: str | None
     stopped: str | None = None
+    exceeded: Budget | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -88,6 +90,7 @@ def play(
     reader: ReplyReader,
     log_dir: Path | None = None,
     on_end: Callable[[Session], None] | None = None,
+    budgets: Budgets = GAME_BUDGETS,
 ) -> RunResult:
     """Play one whole session with ``player`` deciding every ``STEP_SECONDS``.
 
@@ -104,6 +107,7 @@ def play(
         on_end: called with the session once it has ended, before it is closed (or
             just after, when the player left); benchmarks and tests look at its people
             and posts.
+        budgets: the limits the session runs under (the game's by default).
     """
     stem = log_stem(loaded.scenario.meta.id, seed)
     log = SessionLog.numbered(log_dir, stem) if log_dir is not None else None
@@ -117,6 +121,7 @@ def play(
         language=language,
         subscribers=watchers,
         trainee=f"bot:{player.name}",
+        budgets=budgets,
     )
     taken = rejected = 0
     try:
@@ -153,4 +158,5 @@ def play(
         rejected=rejected,
         log=str(log.path) if log is not None else None,
         stopped=session.budget_message(),
+        exceeded=session.exceeded,
     )

@@ -152,12 +152,14 @@ class Thread:
         private: the exchange moved to private messages.
         resolved: nothing more is expected from the brand.
         escalated: the teams it was handed to, in order.
+        promises: ids of the promises made in it, in order.
     """
 
     id: str
     author: str
     channel: str
     posts: list[str] = field(default_factory=list)
+    promises: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     public_replies: int = 0
     private: bool = False

@@ -31,7 +31,7 @@ _TEMPLATE_FILLS = re.compile(r"https?://\S+|www\.\S+|@\w+|\d+")
 _NOT_LETTERS = re.compile(r"[^\w]+|_")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16_384)  # more than a session's answers: an LRU smaller than a cycle misses all
 def skeleton(text: str, name: str | None) -> str:
     """A reply with its template fills taken out: what stays the same when pasted.
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.budgets import CHECK_BUDGETS, GAME_BUDGETS
 from game.engine import Session
 from game.engine.policies import GAMING_POLICIES, POLICIES
 from game.engine.simulate import play
@@ -35,6 +36,10 @@ GAMING_OVERALL_LIMIT = 60.0
 IDEAL_OVERALL_FLOOR = 85.0
 """The gaming gate: the ideal bot must score at least this overall (mean over the seeds);
 a scenario whose best play scores less cannot tell good play from gaming."""
+_CHECK_ONLY = (
+    f" (check plays its bots under {CHECK_BUDGETS.posts:,} posts a session, the game under "
+    f"{GAME_BUDGETS.posts:,}: a session with more is not one a trainee can answer)"
+)
 GAMING_SEEDS = 2
 """Seeds each gaming bot plays (the first of the check's seeds). Some answer every post
 of a storm, so on all five seeds they would cost twice what the other bots do; and a
@@ -147,14 +152,16 @@ def check_balance(
                     reader=read_reply,
                     log_dir=Path(folder),
                     on_end=count_crowd,
+                    budgets=CHECK_BUDGETS,
                 )
                 assert run.log is not None  # play writes a log unless told not to
                 if run.stopped is not None:
+                    why = _CHECK_ONLY if run.exceeded == "posts" else ""
                     # Over a budget, the scenario fails whatever the scores; the other
                     # bots would only go over it again, slowly.
                     return BalanceReport(
                         bots=bots,
-                        problems=[f"the {name} bot, seed {seed}: {run.stopped}"],
+                        problems=[f"the {name} bot, seed {seed}: {run.stopped}{why}"],
                         most_posts=dict(most_posts),
                         seeds=tuple(seeds),
                         gaming_gate=gaming_gate,
