@@ -171,7 +171,10 @@ def special_file_problem(path: Path, max_bytes: int | None = None) -> str | None
 
 
 def read_log(path: Path) -> LogContents:
-    """Read a session log, tolerating a torn last line (a crash while writing).
+    """Read a session log line by line, tolerating a torn last line (a crash while writing).
+
+    The file is streamed: a file that is not a log is refused at its first line, and
+    no more than one line is held as text at a time.
 
     Raises:
         LogError: the file is missing, not a regular file, too large, has no header,
@@ -180,39 +183,43 @@ def read_log(path: Path) -> LogContents:
     problem = special_file_problem(path, MAX_LOG_BYTES)
     if problem is not None:
         raise LogError(f"{path}: {problem}")
+    contents = LogContents()
+    torn: int | None = None  # a line that did not parse: fine only if it is the last
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        with path.open(encoding="utf-8", errors="replace", newline="\n") as lines:
+            for number, line in enumerate(lines, start=1):
+                if torn is not None:
+                    raise LogError(f"{path}:{torn}: damaged line in the middle of the log")
+                data = _parsed(line.removesuffix("\n"))
+                if number == 1:
+                    _check_header(data, path)
+                if data is None:
+                    torn = number
+                    continue
+                contents.records.append(decode(data, f"{path}:{number}"))
     except OSError as error:
         raise LogError(f"{path}: cannot read: {error.strerror or error}") from None
-    contents = LogContents()
-    if lines and lines[-1] == "":
-        lines.pop()
-    objects: list[Json] = []
-    for number, line in enumerate(lines, start=1):
-        try:
-            data = json.loads(line)
-            if not isinstance(data, dict):
-                raise ValueError("not an object")
-        except (ValueError, RecursionError):  # RecursionError: brackets nested too deep
-            if number == len(lines):
-                contents.warnings.append(
-                    f"{path}:{number}: the last line is incomplete (the session was "
-                    "interrupted); it was ignored"
-                )
-                break
-            raise LogError(f"{path}:{number}: damaged line in the middle of the log") from None
-        objects.append(data)
-    if not objects:
+    if not contents.records:
         raise LogError(f"{path}: not a crisisdrill session log (no header)")
-    _check_header(objects[0], path)
-    contents.records = [
-        decode(data, f"{path}:{number}") for number, data in enumerate(objects, start=1)
-    ]
+    if torn is not None:
+        contents.warnings.append(
+            f"{path}:{torn}: the last line is incomplete (the session was interrupted); "
+            "it was ignored"
+        )
     return contents
 
 
-def _check_header(data: Json, path: Path) -> None:
-    if data.get("type") != "header":
+def _parsed(line: str) -> Json | None:
+    """One line as a JSON object, or None when it is not one."""
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):  # RecursionError: brackets nested too deep
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _check_header(data: Json | None, path: Path) -> None:
+    if data is None or data.get("type") != "header":
         raise LogError(f"{path}: not a crisisdrill session log (no header)")
     if data.get("format") != LOG_FORMAT:
         raise LogError(f"{path}: log format {data.get('format')} is not supported")

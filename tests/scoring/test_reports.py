@@ -134,7 +134,7 @@ def test_report_of_a_torn_log_warns_and_scores_what_is_there(
         (None, "cannot read"),
         ("", "not a crisisdrill session log"),
         ("not json at all\n", "not a crisisdrill session log"),
-        ("\x00\xff\xfe garbage\n{}\n", "damaged line"),
+        ("\x00\xff\xfe garbage\n{}\n", "not a crisisdrill session log"),
         ('{"type": "header"}\n', "format None is not supported"),
         ('{"type": "header", "format": 1}\n', "the header has no scenario"),
     ],
