@@ -1,15 +1,21 @@
-"""A full disk, for real (a tiny tmpfs): the session log and atomic writes."""
+"""A full disk, for real (a tiny tmpfs): the session log, atomic writes and `play`'s pre-check."""
 
 from __future__ import annotations
 
 import errno
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from game.journal.logfile import SessionLog
-from game.services.files import write_atomically
+from game.paths import DATA_DIR_ENV
+from game.services.files import SESSION_ROOM, check_writable_folder, write_atomically
+from tests.conftest import REPO_DIR
 from tests.faults import TinyDisk
 
 
@@ -81,4 +87,62 @@ def test_an_atomic_write_on_a_full_disk_leaves_the_old_file_and_nothing_else(
     with pytest.raises(OSError):
         write_atomically(fresh, "new report\n" * 10_000)
     assert not fresh.exists()  # no empty file under the name either
+    assert tiny_disk.leftovers() == []
+
+
+@pytest.mark.parametrize("leave", [0, 8192])
+def test_a_full_folder_fails_the_write_check_and_leaves_no_test_file(
+    tiny_disk: TinyDisk, leave: int
+) -> None:
+    folder = tiny_disk.root / "sessions"
+    check_writable_folder(folder, SESSION_ROOM)  # 4 MiB free: fine
+    tiny_disk.fill(leave=leave)
+    if leave:
+        check_writable_folder(folder)  # a block fits, and no room was asked for
+    with pytest.raises(OSError) as raised:
+        check_writable_folder(folder, SESSION_ROOM)
+    assert raised.value.errno == errno.ENOSPC
+    assert list(folder.iterdir()) == []
+
+
+def _play_in_a_terminal(data_dir: Path) -> tuple[int, str]:
+    """Run ``crisisdrill play`` with a terminal as its input and output; exit code, stderr."""
+    controller, terminal = pty.openpty()
+    environment = {**os.environ, DATA_DIR_ENV: str(data_dir), "TERM": "xterm-256color"}
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "game", "play", "rebajas", "--lang", "en"],
+            stdin=terminal,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            cwd=REPO_DIR,
+            env=environment,
+            timeout=60,  # a game that started would wait for keys: fail, not hang
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    return process.returncode, process.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("leave", "reason"),
+    [
+        (0, "No space left on device"),  # not even the test file fits
+        (8192, "No space left on device: 8 KiB free, a session needs 1,024 KiB"),
+    ],
+)
+def test_play_on_a_full_data_folder_stops_before_the_game_with_one_line(
+    tiny_disk: TinyDisk, leave: int, reason: str
+) -> None:
+    tiny_disk.fill(leave=leave)
+    code, stderr = _play_in_a_terminal(tiny_disk.root)
+    sessions = tiny_disk.root / "sessions"
+    assert (code, stderr) == (
+        1,
+        f"crisisdrill: {sessions}: session logs cannot be kept there ({reason}); "
+        f"free some space there or set {DATA_DIR_ENV} to another folder\n",
+    )
+    assert list(sessions.iterdir()) == []
     assert tiny_disk.leftovers() == []

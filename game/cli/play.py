@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import shlex
 import sys
 import unicodedata
@@ -11,7 +12,7 @@ from game.cli.catalog import playable, print_catalog
 from game.cli.common import EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
 from game.paths import DATA_DIR_ENV, sessions_dir
 from game.services.errors import InputError
-from game.services.files import check_writable_folder
+from game.services.files import SESSION_ROOM, check_writable_folder
 from game.services.play import Briefing, briefing, open_scenario
 
 
@@ -48,13 +49,7 @@ def run(options: argparse.Namespace) -> int:
         print_briefing(briefing(opened.loaded, opened.language))
         print("\nRun this command in a terminal to play the scenario.")
         return EXIT_OK
-    try:
-        check_writable_folder(sessions_dir())
-    except OSError as error:
-        raise InputError(
-            f"{sessions_dir()}: session logs cannot be kept there ({error.strerror or error}); "
-            f"set {DATA_DIR_ENV} to a folder you can write"
-        ) from None
+    check_sessions_folder()
     # Textual loads only when a game is played.
     from game.tui import AppConfig, make_app
 
@@ -73,6 +68,27 @@ def run(options: argparse.Namespace) -> int:
         print(f"Session log: {app.log_path}")
         print(f"Report: crisisdrill report {shlex.quote(str(app.log_path))}")
     return EXIT_OK
+
+
+def check_sessions_folder() -> None:
+    """Before the game starts: session logs can be written, and there is room for one.
+
+    Raises:
+        InputError: they cannot (one line: the folder, why, and what to do).
+    """
+    folder = sessions_dir()
+    try:
+        check_writable_folder(folder, SESSION_ROOM)
+    except OSError as error:
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        advice = (
+            f"free some space there or set {DATA_DIR_ENV} to another folder"
+            if full
+            else f"set {DATA_DIR_ENV} to a folder you can write"
+        )
+        raise InputError(
+            f"{folder}: session logs cannot be kept there ({error.strerror or error}); {advice}"
+        ) from None
 
 
 def print_briefing(brief: Briefing) -> None:
