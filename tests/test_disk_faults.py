@@ -1,4 +1,8 @@
-"""A full disk, for real (a tiny tmpfs): the session log, atomic writes and `play`'s pre-check."""
+"""A full disk, for real (a tiny tmpfs): the log, atomic writes and `play`'s pre-check.
+
+The game's side of it (notices, the draft, the debrief's export) is in
+``tests/tui/test_disk_faults.py``.
+"""
 
 from __future__ import annotations
 
