@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from game.paths import DATA_DIR_ENV
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.catalog import builtin_scenario_dir
+from tests.faults import TinyDisk, tiny_tmpfs
 
 TESTS_DIR = Path(__file__).parent
 DATA_DIR = TESTS_DIR / "data"
@@ -44,3 +46,14 @@ def engine_scenario() -> LoadedScenario:
 def flagship() -> LoadedScenario:
     """The built-in flagship scenario."""
     return load_scenario(builtin_scenario_dir() / "rebajas.yaml")
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TinyDisk]:
+    """A small real tmpfs as the user data folder, to be filled to the brim.
+
+    Skipped, saying why, where a tmpfs cannot be mounted (it needs root).
+    """
+    with tiny_tmpfs(tmp_path / "disk") as disk:
+        monkeypatch.setenv(DATA_DIR_ENV, str(disk.root))
+        yield disk

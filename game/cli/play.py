@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import shlex
 import sys
 import unicodedata
+from typing import TYPE_CHECKING
 
 from game.cli.catalog import playable, print_catalog
-from game.cli.common import EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
+from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
 from game.paths import DATA_DIR_ENV, sessions_dir
 from game.services.errors import InputError
-from game.services.files import check_writable_folder
+from game.services.files import SESSION_ROOM, check_writable_folder
 from game.services.play import Briefing, briefing, open_scenario
+
+if TYPE_CHECKING:  # Textual loads only when a game is played
+    from game.tui import CrisisApp
+    from game.tui.controller import LogFault
 
 
 def add_parser(commands: Commands) -> None:
@@ -48,13 +54,7 @@ def run(options: argparse.Namespace) -> int:
         print_briefing(briefing(opened.loaded, opened.language))
         print("\nRun this command in a terminal to play the scenario.")
         return EXIT_OK
-    try:
-        check_writable_folder(sessions_dir())
-    except OSError as error:
-        raise InputError(
-            f"{sessions_dir()}: session logs cannot be kept there ({error.strerror or error}); "
-            f"set {DATA_DIR_ENV} to a folder you can write"
-        ) from None
+    check_sessions_folder()
     # Textual loads only when a game is played.
     from game.tui import AppConfig, make_app
 
@@ -69,10 +69,63 @@ def run(options: argparse.Namespace) -> int:
         )
     )
     app.run()
+    return after_play(app)
+
+
+def check_sessions_folder() -> None:
+    """Before the game starts: session logs can be written, and there is room for one.
+
+    Raises:
+        InputError: they cannot (one line: the folder, why, and what to do).
+    """
+    folder = sessions_dir()
+    try:
+        check_writable_folder(folder, SESSION_ROOM)
+    except OSError as error:
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        advice = (
+            f"free some space there or set {DATA_DIR_ENV} to another folder"
+            if full
+            else f"set {DATA_DIR_ENV} to a folder you can write"
+        )
+        raise InputError(
+            f"{folder}: session logs cannot be kept there ({error.strerror or error}); {advice}"
+        ) from None
+
+
+def after_play(app: CrisisApp) -> int:
+    """Say where the session log is; when it could not be written in full, say so and fail.
+
+    Args:
+        app: the game, once it has exited.
+
+    Returns:
+        0, or 1 (with one line on stderr) when the log on disk lacks part of the session.
+    """
+    fault = app.log_fault
+    if fault is not None:
+        print(f"crisisdrill: {fault_message(fault)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if app.log_path is not None:
         print(f"Session log: {app.log_path}")
         print(f"Report: crisisdrill report {shlex.quote(str(app.log_path))}")
     return EXIT_OK
+
+
+def fault_message(fault: LogFault) -> str:
+    """One line: which log, why it is incomplete, and what of the session it holds."""
+    from game.tui.controller import clock_text
+
+    if not fault.created:
+        return (
+            f"{fault.path}: the session log could not be written ({fault.reason}); "
+            "nothing of the session was kept"
+        )
+    return (
+        f"{fault.path}: the session log is incomplete ({fault.reason}): {fault.pending} "
+        f"records from {clock_text(fault.since)} on were not written; "
+        f"crisisdrill report {shlex.quote(str(fault.path))} reads it up to there"
+    )
 
 
 def print_briefing(brief: Briefing) -> None:

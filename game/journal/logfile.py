@@ -10,15 +10,16 @@ up to its last whole line.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
 import stat
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from game.journal.codec import LOG_FORMAT, Json, LogError, decode, encode
 from game.journal.events import Event, SessionStarted
@@ -32,6 +33,11 @@ class SessionLog:
     starts with its header, and two sessions never write to the same file. Later
     records are appended, so a kill can only tear the last line.
 
+    A record that cannot be written (a full disk, a read-only or failing one) is kept
+    in memory, in order, and ``write`` raises the ``OSError``; the next ``write`` or
+    ``retry`` writes what waits first. What did get onto the disk of a failed line is
+    cut off, so the log always ends with a whole line and can be appended to again.
+
     Subscribe ``record`` to a session's events; transient events are passed over.
 
     Args:
@@ -42,7 +48,10 @@ class SessionLog:
         self._wanted = path
         self._numbered: tuple[Path, str] | None = None
         self._path: Path | None = None
-        self._handle: IO[str] | None = None
+        self._fd: int | None = None
+        self._size = 0  # bytes of whole lines in the file
+        self._torn = False  # a failed line could not be cut off yet
+        self._pending: deque[bytes] = deque()
         self._closed = False
 
     @classmethod
@@ -61,36 +70,91 @@ class SessionLog:
         """The file (before the first record: the name it is meant to have)."""
         return self._path or self._wanted
 
+    @property
+    def created(self) -> bool:
+        """Whether the file exists, with its header."""
+        return self._path is not None
+
+    @property
+    def pending(self) -> int:
+        """How many records wait in memory because they could not be written."""
+        return len(self._pending)
+
     def record(self, event: Event) -> None:
-        """Append a recorded event; transient events are not kept."""
+        """Append a recorded event; transient events are not kept.
+
+        Raises:
+            OSError: it could not be written (it is kept to be written later).
+        """
         data = encode(event)
         if data is not None:
             self.write(data)
 
     def write(self, record: Json) -> None:
-        """Append one JSON object as a line and flush it to the operating system.
+        """Append one JSON object as a line and hand it to the operating system.
 
         Raises:
+            OSError: the line, or one kept from before, could not be written; they stay
+                in memory, in order, for the next ``write`` or ``retry``.
             FileExistsError: the log was given a path that already exists.
             ValueError: the log is closed.
         """
+        if self._closed:
+            raise ValueError(f"{self.path}: the log is closed")
         line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-        if self._handle is None:
-            if self._closed:
-                raise ValueError(f"{self.path}: the log is closed")
-            self._path = self._create(line)
-            self._handle = self._path.open("a", encoding="utf-8")
-            return
-        self._handle.write(line)
-        self._handle.flush()
+        self._pending.append(line.encode("utf-8"))
+        self._drain()
 
-    def _create(self, first_line: str) -> Path:
+    def retry(self) -> None:
+        """Write the records kept in memory by an earlier failure, if any.
+
+        Raises:
+            OSError: they still cannot be written (they stay in memory).
+        """
+        if self._pending and not self._closed:
+            self._drain()
+
+    def _drain(self) -> None:
+        while self._pending:
+            line = self._pending[0]
+            if self._path is None:
+                self._path = self._create(line)
+                self._size = len(line)
+            else:
+                self._append(line)
+            self._pending.popleft()
+
+    def _append(self, line: bytes) -> None:
+        """Write one whole line at the end, or leave the file as it was and raise."""
+        if self._fd is None:
+            assert self._path is not None
+            self._fd = os.open(self._path, os.O_WRONLY | os.O_APPEND)
+        if self._torn:
+            os.ftruncate(self._fd, self._size)
+            self._torn = False
+        view = memoryview(line)
+        written = 0
+        try:
+            while written < len(line):
+                # A nearly full disk takes part of a line, then refuses the rest.
+                written += os.write(self._fd, view[written:])
+        except OSError:
+            # Cut the part that went in: a torn line followed by whole ones would be
+            # damage in the middle of the log, which no reader accepts.
+            self._torn = True
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, self._size)
+                self._torn = False
+            raise
+        self._size += len(line)
+
+    def _create(self, first_line: bytes) -> Path:
         """Write the first line aside, then link it in under a name nobody holds."""
         folder = self._wanted.parent
         folder.mkdir(parents=True, exist_ok=True)
         handle, partial = tempfile.mkstemp(prefix=".", suffix=".partial", dir=folder)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
+            with os.fdopen(handle, "wb") as file:
                 file.write(first_line)
             for candidate in self._candidates():
                 try:
@@ -114,11 +178,11 @@ class SessionLog:
             yield folder / f"{stem}-{number:03d}.jsonl"
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file; records still waiting in memory are given up (see ``pending``)."""
         self._closed = True
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -45,17 +46,50 @@ def write_atomically(path: Path, text: str, *, make_folders: bool = True) -> Non
         raise
 
 
-def check_writable_folder(folder: Path) -> None:
+PROBE_BYTES = 4096
+"""What the write test writes: an empty file fits on a full disk, a block of data does not."""
+
+SESSION_ROOM = 2**20
+"""The free space a session asks for before it starts (1 MiB): a whole session of the
+busiest built-in scenario writes about that much."""
+
+
+def check_writable_folder(folder: Path, room: int = 0) -> None:
     """Make sure files can be written in ``folder`` (creating it), before a session starts.
 
-    A game must not find out at its first reply that its log cannot be kept.
+    A game must not find out at its first reply that its log cannot be kept. A folder
+    can be writable and full: a block of data is written and handed to the disk, and
+    at least ``room`` bytes must be free beside it. The test file is removed, whatever
+    happens.
 
     Args:
         folder: e.g. the sessions folder.
+        room: the free space needed, in bytes.
 
     Raises:
-        OSError: the folder cannot be created, is not a folder, or is not writable.
+        OSError: the folder cannot be created, is not a folder, or is not writable;
+            ``ENOSPC`` when the data does not fit or less than ``room`` is free (the
+            message says how much is).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
-        pass
+    handle, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+    try:
+        data = memoryview(bytes(PROBE_BYTES))
+        while data:
+            data = data[os.write(handle, data) :]
+        # Some file systems only find out at this point that the data has no room.
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+        os.unlink(probe)
+    free = shutil.disk_usage(folder).free
+    if free < room:
+        raise OSError(
+            errno.ENOSPC,
+            f"{os.strerror(errno.ENOSPC)}: {_kib(free)} free, a session needs {_kib(room)}",
+            str(folder),
+        )
+
+
+def _kib(size: int) -> str:
+    return f"{size // 1024:,} KiB"

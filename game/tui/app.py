@@ -22,7 +22,7 @@ from game.tui.themes import HIGH_CONTRAST, OFFERED_THEMES, next_theme
 # scoring: imported when they are first shown, so that the picker opens at once.
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
-    from game.tui.controller import Game
+    from game.tui.controller import Game, LogFault
     from game.tui.screens.console import ConsoleScreen
     from game.tui.screens.debrief import DebriefScreen
 
@@ -147,6 +147,7 @@ class CrisisApp(App[None]):
                 language=self.language,
                 report_dir=self.config.report_dir,
                 channel_names={c.id: self.game.channel_name(c.id) for c in self.game.channels},
+                log_fault=self.game.log_fault,
             )
         self.push_screen(self.debrief)
 
@@ -174,6 +175,11 @@ class CrisisApp(App[None]):
         """The session log, once a session has started."""
         return self.game.log_path if self.game is not None else None
 
+    @property
+    def log_fault(self) -> LogFault | None:
+        """Why the session log on disk is incomplete (None: no session, or a whole log)."""
+        return self.game.log_fault if self.game is not None else None
+
     # ------------------------------------------------------------------ quitting
 
     async def action_quit(self) -> None:
@@ -192,11 +198,24 @@ class CrisisApp(App[None]):
         self.push_screen(
             ConfirmScreen(
                 tr(self.language, "quit.title"),
-                tr(self.language, "quit.body", log=game.log_path),
+                self._quit_body(game),
                 tr(self.language, "quit.yes"),
                 tr(self.language, "quit.no"),
             ),
             answered,
+        )
+
+    def _quit_body(self, game: Game) -> str:
+        """What quitting keeps: the log, or only part of it when it cannot be written."""
+        from game.tui.controller import clock_text
+
+        fault = game.log_fault
+        if fault is None:
+            return tr(self.language, "quit.body", log=game.log_path)
+        if not fault.created:
+            return tr(self.language, "quit.body_lost", error=fault.reason)
+        return tr(
+            self.language, "quit.body_unsaved", error=fault.reason, clock=clock_text(fault.since)
         )
 
     def _leave(self) -> None:

@@ -46,6 +46,30 @@ def compact_number(value: int) -> str:
     return f"{value / 1_000_000:.1f}M"
 
 
+@dataclass(frozen=True)
+class LogFault:
+    """The session log could not be written in full: some records are only in memory.
+
+    Attributes:
+        path: the log file.
+        error: the last failure (its ``strerror`` is the operating system's words).
+        pending: how many records are not on disk.
+        since: the simulated second of the first of them.
+        created: whether the file exists at all (its header is on disk).
+    """
+
+    path: Path
+    error: OSError
+    pending: int
+    since: int
+    created: bool
+
+    @property
+    def reason(self) -> str:
+        """Why, in the operating system's words (e.g. ``No space left on device``)."""
+        return self.error.strerror or str(self.error)
+
+
 @dataclass
 class Changes:
     """What changed after a step of the game, for the screen to redraw just that.
@@ -63,6 +87,10 @@ class Changes:
 
 class Game:
     """One session being played, with its log in the user data folder.
+
+    A log that cannot be written (a full or failing disk) does not stop the session:
+    its records wait in memory and are written as soon as the disk takes them again;
+    ``log_fault`` says meanwhile what is missing and why.
 
     Args:
         loaded: the scenario.
@@ -84,15 +112,16 @@ class Game:
         # The engine's own helpers name and open the log, exactly as `simulate` does.
         stem = log_stem(loaded.scenario.meta.id, seed)
         self._log = SessionLog.numbered(log_dir or sessions_dir(), stem)
+        self._log_error: OSError | None = None
+        self._unsaved_since = 0
         self.session = Session(
             loaded,
             seed=seed,
             reader=read_reply,
             trainee=trainee,
             language=language,
-            subscribers=[self._log.record],
+            subscribers=[self._record],
         )
-        self.log_path = self._log.path
         self.scenario = loaded.scenario
         self.language = language
         self.channels: list[Channel] = list(self.scenario.channels)
@@ -112,6 +141,11 @@ class Game:
     # ------------------------------------------------------------------ driving
 
     @property
+    def log_path(self) -> Path:
+        """The session log (before its header is on disk: the name it is meant to have)."""
+        return self._log.path
+
+    @property
     def now(self) -> int:
         """The simulated second."""
         return self.session.now
@@ -122,9 +156,14 @@ class Game:
         return self.session.ended
 
     def advance(self, seconds: int) -> Changes:
-        """Let simulated time pass; nothing happens once the session is over."""
+        """Let simulated time pass; nothing happens once the session is over.
+
+        While the log cannot be written, each step first tries again to write what
+        waits, so that the log is whole again as soon as there is room.
+        """
         if self.session.ended or seconds <= 0:
             return Changes()
+        self.retry_log()
         return self._absorb(self.session.advance(seconds), acted=False)
 
     def start(self) -> Changes:
@@ -143,7 +182,9 @@ class Game:
         """Stop playing and close the log; safe to call more than once.
 
         Quitting before the end is leaving: the crisis runs on to the scenario's end
-        with nobody answering (``Session.leave``), and the log covers all of it.
+        with nobody answering (``Session.leave``), and the log covers all of it. What
+        the log could not take is tried once more; what still does not fit is given
+        up, and ``log_fault`` keeps saying so.
         """
         if self.finished:
             return
@@ -152,7 +193,54 @@ class Game:
             self.session.close()
         else:
             self.session.leave()
+        self.retry_log()
         self._log.close()
+
+    # ------------------------------------------------------------------ the log
+
+    def _record(self, event: Event) -> None:
+        """Log an event; a file-system fault is noted, never raised into the engine.
+
+        An error raised in the middle of the engine's step would leave the session
+        half-changed; instead the record waits in memory (``SessionLog``) and the
+        session goes on. ``log_fault`` tells the screen.
+        """
+        waiting = self._log.pending
+        try:
+            self._log.record(event)
+        except OSError as error:
+            if not waiting:
+                self._unsaved_since = event.time
+            self._log_error = error
+            return
+        if not self._log.pending:  # a transient event writes nothing, not even what waits
+            self._log_error = None
+
+    def retry_log(self) -> None:
+        """Try again to write the records the log could not take; nothing if none wait."""
+        if self._log_error is None:
+            return
+        try:
+            self._log.retry()
+        except OSError as error:
+            self._log_error = error
+            return
+        if not self._log.pending:  # a closed log writes nothing more
+            self._log_error = None
+
+    @property
+    def log_fault(self) -> LogFault | None:
+        """Why the log on disk is incomplete (None: every record so far is written)."""
+        error = self._log_error
+        if error is None:
+            return None
+        return LogFault(
+            path=self._log.path,
+            error=error,
+            pending=self._log.pending,
+            since=self._unsaved_since,
+            created=self._log.created,
+        )
 
     # ------------------------------------------------------------------ reading
 
@@ -298,4 +386,12 @@ class Game:
             overdue.add(post.id)
 
 
-__all__ = ["ActionError", "Changes", "Game", "PostState", "clock_text", "compact_number"]
+__all__ = [
+    "ActionError",
+    "Changes",
+    "Game",
+    "LogFault",
+    "PostState",
+    "clock_text",
+    "compact_number",
+]

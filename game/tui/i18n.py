@@ -25,6 +25,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "«crisisdrill report {log}».",
         "quit.yes": "Salir",
         "quit.no": "Seguir jugando",
+        "quit.body_unsaved": "La crisis sigue en marcha. No se pudo escribir el registro de "
+        "la sesión ({error}): si sales ahora, solo guarda la sesión hasta las {clock}.",
+        "quit.body_lost": "La crisis sigue en marcha. No se pudo escribir el registro de la "
+        "sesión ({error}): si sales ahora, no se guarda nada de esta sesión.",
         "theme.dark": "Oscuro",
         "theme.light": "Claro",
         "theme.contrast": "Alto contraste",
@@ -105,6 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.sentiment": "Ánimo {sentiment}",
         "status.unanswered": "Sin respuesta {count}",
         "status.ended": "SESIÓN TERMINADA",
+        "status.log_unsaved": "REGISTRO SIN GUARDAR",
         "status.mode": "{mode}",
         "channels.heading": "Canales",
         "channels.new": "{count} nuevos",
@@ -192,6 +197,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.ended": "La sesión ha terminado ({phase}).",
         "notice.stopped": "Sesión detenida: {reason}.",
         "notice.sent": "Enviado.",
+        "notice.log_failed": "No se pudo escribir el registro de la sesión: {error}. La sesión "
+        "sigue: lo que pasa se guarda en memoria y se escribe en cuanto el disco lo permita.",
+        "notice.log_recovered": "El registro de la sesión vuelve a guardarse: no se ha perdido "
+        "nada.",
         "notice.liked": "Me gusta enviado.",
         "notice.hidden": "Mensaje oculto.",
         "notice.warned": "Aviso enviado a {handle}.",
@@ -234,6 +243,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "debrief.exported": "Informe guardado en {path}",
         "debrief.export_failed": "No se pudo guardar el informe: {error}",
         "debrief.log": "Registro de la sesión: {path}",
+        "debrief.log_incomplete": "El registro en disco está incompleto ({error}): se detiene "
+        "a las {clock}; este informe y lo que exportes cubren la sesión hasta ahí.",
+        "debrief.log_missing": "No se pudo escribir el registro de la sesión ({error}): nada "
+        "de esta sesión está en disco.",
         "debrief.not_judged": "—",
         "debrief.error": "No se pudo puntuar la sesión: {error}",
         "dimension.speed": "Rapidez",
@@ -256,6 +269,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "“crisisdrill report {log}”.",
         "quit.yes": "Quit",
         "quit.no": "Keep playing",
+        "quit.body_unsaved": "The crisis is still running. The session log could not be "
+        "written ({error}): if you quit now, it keeps the session only up to {clock}.",
+        "quit.body_lost": "The crisis is still running. The session log could not be written "
+        "({error}): if you quit now, nothing of this session is kept.",
         "theme.dark": "Dark",
         "theme.light": "Light",
         "theme.contrast": "High contrast",
@@ -336,6 +353,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.sentiment": "Mood {sentiment}",
         "status.unanswered": "Unanswered {count}",
         "status.ended": "SESSION OVER",
+        "status.log_unsaved": "LOG NOT SAVED",
         "status.mode": "{mode}",
         "channels.heading": "Channels",
         "channels.new": "{count} new",
@@ -423,6 +441,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.ended": "The session is over ({phase}).",
         "notice.stopped": "Session stopped: {reason}.",
         "notice.sent": "Sent.",
+        "notice.log_failed": "Could not write the session log: {error}. The session goes on: "
+        "what happens is kept in memory and written as soon as the disk allows it.",
+        "notice.log_recovered": "The session log is written again: nothing was lost.",
         "notice.liked": "Liked.",
         "notice.hidden": "Post hidden.",
         "notice.warned": "Warning sent to {handle}.",
@@ -466,6 +487,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "debrief.exported": "Report saved to {path}",
         "debrief.export_failed": "Could not save the report: {error}",
         "debrief.log": "Session log: {path}",
+        "debrief.log_incomplete": "The log on disk is incomplete ({error}): it stops at "
+        "{clock}; this debrief and its exports cover the session up to there.",
+        "debrief.log_missing": "The session log could not be written ({error}): nothing of "
+        "this session is on disk.",
         "debrief.not_judged": "—",
         "debrief.error": "Could not score the session: {error}",
         "dimension.speed": "Speed",

@@ -32,6 +32,10 @@ Severity = Literal["information", "warning", "error"]
 INFLUENTIAL = ("influencer", "journalist")
 """Authors whose arrival is announced: many read them."""
 
+LOG_NOTICE_SECONDS = 15.0
+"""How long the notice that the log cannot be written stays up; the status bar keeps
+saying it after that, until the log is whole again."""
+
 
 @dataclass(frozen=True)
 class Term:
@@ -48,11 +52,13 @@ class Notice:
         key: the interface string.
         values: its placeholders; scenario and Faker text goes in as it is.
         severity: information, warning or error.
+        timeout: seconds it stays up (None: Textual's default, a few seconds).
     """
 
     key: str
     values: Mapping[str, str | int | Term] = field(default_factory=dict)
     severity: Severity = "information"
+    timeout: float | None = None
 
     def text(self, language: str) -> str:
         """The notice in words, in ``language`` (to be shown as plain text)."""
@@ -122,3 +128,21 @@ def event_notices(events: Iterable[Event], game: Game) -> list[Notice]:
     if found:
         notices.append(Notice("notice.found", {"count": found}))
     return notices
+
+
+def log_notice(reason: str | None, told: str | None) -> Notice | None:
+    """What to tell about the session log, once per change.
+
+    Args:
+        reason: why the log cannot be written now (the OS's words), None when it is whole.
+        told: the reason told last (None: nothing, or that it was whole again).
+
+    Returns:
+        The notice that the log failed (or failed anew, for another reason), that it is
+        whole again, or None when nothing changed.
+    """
+    if reason == told:
+        return None
+    if reason is None:
+        return Notice("notice.log_recovered")
+    return Notice("notice.log_failed", {"error": reason}, "error", timeout=LOG_NOTICE_SECONDS)

@@ -23,7 +23,7 @@ from game.tui.messages import (
     PostHighlighted,
     SessionOver,
 )
-from game.tui.notices import Notice, event_notices
+from game.tui.notices import Notice, event_notices, log_notice
 from game.tui.refusals import refusal_notice
 from game.tui.screens import questions
 from game.tui.screens.console_actions import ConsoleActions
@@ -71,6 +71,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         self.channel_id = game.channels[0].id
         self._timer: Timer | None = None
         self._over_sent = False
+        self._log_told: str | None = None  # why the log failed, as last told
 
     @property
     def speed(self) -> float:
@@ -143,6 +144,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
             if post.channel == self.channel_id:
                 feed.restate(game, post)
         self._notify_events(changes)
+        self._tell_log()
         self.query_one(ChannelList).refresh_counts()
         self._refresh_status()
         self._refresh_thread()
@@ -161,9 +163,27 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         for notice in event_notices(changes.events, self.game):
             self._say(notice)
 
+    def _tell_log(self) -> None:
+        """Say once that the log cannot be written (and why), and once that it is whole again.
+
+        Nothing else changes for the trainee: the session goes on, the composer keeps
+        what is being written, and the status bar says that the log is not saved.
+        """
+        fault = self.game.log_fault
+        reason = fault.reason if fault is not None else None
+        notice = log_notice(reason, self._log_told)
+        self._log_told = reason
+        if notice is not None:
+            self._say(notice)
+
     def _say(self, notice: Notice) -> None:
         # Notices quote scenario and Faker text: never parsed as markup.
-        self.app.notify(notice.text(self.language), severity=notice.severity, markup=False)
+        self.app.notify(
+            notice.text(self.language),
+            severity=notice.severity,
+            timeout=notice.timeout,
+            markup=False,
+        )
 
     def _end(self) -> None:
         if self._over_sent:
@@ -173,6 +193,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
             self._timer.stop()
         self.query_one(Composer).close()
         self.game.finish()
+        self._tell_log()  # the last try to write what waits may have done it
         self._refresh_status()
         self.post_message(SessionOver())
 

@@ -22,7 +22,7 @@ from game.journal.codec import LogError
 from game.paths import data_dir
 from game.services.files import write_atomically
 from game.services.report import ScoredLog, score_log
-from game.tui.controller import clock_text
+from game.tui.controller import LogFault, clock_text
 from game.tui.i18n import tr
 from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.messages import JumpToPost
@@ -92,6 +92,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         language: the interface language.
         report_dir: where exports go (None: the user data folder).
         channel_names: channel ids to names in the session's language.
+        log_fault: why the log on disk is incomplete, if it is (said on the screen).
     """
 
     KEYS: ClassVar[tuple[KeySpec, ...]] = DEBRIEF_KEYS
@@ -103,9 +104,11 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         language: str,
         report_dir: Path | None,
         channel_names: dict[str, str] | None = None,
+        log_fault: LogFault | None = None,
     ) -> None:
         super().__init__(id="debrief")
         self.log_path = log_path
+        self.log_fault = log_fault
         self.channel_names = channel_names or {}
         self.language = language
         self.report_dir = report_dir
@@ -130,6 +133,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
             return
         if card is None:
             yield Static(Content(tr(language, "debrief.error", error=self.error)), markup=False)
+            yield from self._log_fault_line()
             yield Footer(compact=True)
             return
         with Horizontal(id="debrief-body"):
@@ -166,7 +170,24 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
             id="debrief-export",
             markup=False,
         )
+        yield from self._log_fault_line()
         yield Footer(compact=True)
+
+    def _log_fault_line(self) -> ComposeResult:
+        """A line saying that the log on disk stops early, and where, when it does."""
+        fault = self.log_fault
+        if fault is None:
+            return
+        if fault.created:
+            text = tr(
+                self.language,
+                "debrief.log_incomplete",
+                error=fault.reason,
+                clock=clock_text(fault.since),
+            )
+        else:
+            text = tr(self.language, "debrief.log_missing", error=fault.reason)
+        yield Static(Content.styled(text, "bold"), id="debrief-log-fault", markup=False)
 
     def on_mount(self) -> None:
         """Score the log in a worker the first time; once scored, focus the findings."""

@@ -47,6 +47,8 @@ class StatusBar(Horizontal):
             flags.append(tr(language, "status.ended"))
         elif paused:
             flags.append(tr(language, "status.paused"))
+        if game.log_fault is not None:
+            flags.append(tr(language, "status.log_unsaved"))
         flags.append(tr(language, f"mode.{self.mode}").upper())
         self.query_one("#status-clock", Static).update(
             Content.assemble((clock, "bold"), "  ", (" · ".join(flags), "reverse"))
