@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import shlex
 import sys
 import unicodedata
@@ -11,9 +10,7 @@ from typing import TYPE_CHECKING
 
 from game.cli.catalog import playable, print_catalog
 from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
-from game.paths import DATA_DIR_ENV, sessions_dir
-from game.services.errors import InputError
-from game.services.files import SESSION_ROOM, check_writable_folder
+from game.services.files import check_sessions_folder
 from game.services.play import Briefing, briefing, open_scenario
 
 if TYPE_CHECKING:  # Textual loads only when a game is played
@@ -70,27 +67,6 @@ def run(options: argparse.Namespace) -> int:
     )
     app.run()
     return after_play(app)
-
-
-def check_sessions_folder() -> None:
-    """Before the game starts: session logs can be written, and there is room for one.
-
-    Raises:
-        InputError: they cannot (one line: the folder, why, and what to do).
-    """
-    folder = sessions_dir()
-    try:
-        check_writable_folder(folder, SESSION_ROOM)
-    except OSError as error:
-        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
-        advice = (
-            f"free some space there or set {DATA_DIR_ENV} to another folder"
-            if full
-            else f"set {DATA_DIR_ENV} to a folder you can write"
-        )
-        raise InputError(
-            f"{folder}: session logs cannot be kept there ({error.strerror or error}); {advice}"
-        ) from None
 
 
 def after_play(app: CrisisApp) -> int:

@@ -9,6 +9,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from game.paths import DATA_DIR_ENV, sessions_dir
+from game.services.errors import InputError
+
 
 def write_atomically(path: Path, text: str, *, make_folders: bool = True) -> None:
     """Write a text file so that a crash leaves either the old file or the whole new one.
@@ -93,3 +96,24 @@ def check_writable_folder(folder: Path, room: int = 0) -> None:
 
 def _kib(size: int) -> str:
     return f"{size // 1024:,} KiB"
+
+
+def check_sessions_folder() -> None:
+    """Before a session starts (played or simulated): logs can be written, with room for one.
+
+    Raises:
+        InputError: they cannot (one line: the folder, why, and what to do).
+    """
+    folder = sessions_dir()
+    try:
+        check_writable_folder(folder, SESSION_ROOM)
+    except OSError as error:
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        advice = (
+            f"free some space there or set {DATA_DIR_ENV} to another folder"
+            if full
+            else f"set {DATA_DIR_ENV} to a folder you can write"
+        )
+        raise InputError(
+            f"{folder}: session logs cannot be kept there ({error.strerror or error}); {advice}"
+        ) from None

@@ -10,6 +10,7 @@ from game.engine.playbook import PlaybookPlayer, load_playbook
 from game.engine.policies import POLICIES
 from game.engine.simulate import Player, RunResult, play
 from game.paths import sessions_dir
+from game.services.files import check_sessions_folder
 from game.services.play import OpenedScenario, open_scenario
 from game.services.report import score_log
 from scoring import read_reply
@@ -44,6 +45,7 @@ def simulate_runs(
         ScenarioError: the scenario or the playbook is invalid, or no scenario has
             that id.
         ValueError: neither a policy nor a playbook, or an unknown policy.
+        InputError: session logs cannot be written (a full or read-only data folder).
     """
     opened = open_scenario(argument, language)
     new_player: Callable[[], Player]
@@ -53,6 +55,7 @@ def simulate_runs(
         new_player = POLICIES[policy]
     else:
         raise ValueError(f"expected a policy ({', '.join(POLICIES)}) or a playbook")
+    check_sessions_folder()
     return _runs(opened, new_player, seed, runs)
 
 
