@@ -107,7 +107,10 @@ def test_a_data_folder_that_is_a_file_is_one_clear_line(
     monkeypatch.setenv("CRISISDRILL_DATA_DIR", str(data))
     result = run_cli(capsys, "simulate", "turistas", "--policy", "ignorer")
     assert result.code == 1
-    assert result.err == f"crisisdrill: {data / 'sessions'}: Not a directory\n"
+    assert result.err == (
+        f"crisisdrill: {data / 'sessions'}: session logs cannot be kept there (Not a "
+        "directory); set CRISISDRILL_DATA_DIR to a folder you can write\n"
+    )
 
 
 def test_a_trainee_name_that_is_not_text_is_refused_before_the_game(
