@@ -148,7 +148,10 @@ class CrisisApp(App[None]):
                 report_dir=self.config.report_dir,
                 channel_names={c.id: self.game.channel_name(c.id) for c in self.game.channels},
                 log_fault=self.game.log_fault,
+                unsent=message.unsent,
             )
+        if message.interrupted:
+            self.debrief.hold_keys()
         self.push_screen(self.debrief)
 
     def on_jump_to_post(self, message: JumpToPost) -> None:
@@ -182,25 +185,31 @@ class CrisisApp(App[None]):
 
     # ------------------------------------------------------------------ quitting
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Quitting waits while the debrief holds the keys typed for the composer."""
+        return not (action == "quit" and self.debrief is not None and self.debrief.holding)
+
     async def action_quit(self) -> None:
-        """Quit; during a running session, ask first and keep the log usable."""
-        game = self.game
-        if game is None or game.ended:
-            self._leave()
+        """Quit, always after asking: a stray key must not end the game or lose a report.
+
+        During a running session the dialog says the crisis goes on and what the log
+        keeps; after it, where the log is and that unexported reports can be made later.
+        """
+        if isinstance(self.screen, ConfirmScreen):
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._leave()
 
-        if isinstance(self.screen, ConfirmScreen):
-            return
+        game = self.game
+        running = game is not None and not game.ended
         self.push_screen(
             ConfirmScreen(
-                tr(self.language, "quit.title"),
-                self._quit_body(game),
+                tr(self.language, "quit.title" if running else "quit.title_app"),
+                self._quit_body(game) if game is not None else tr(self.language, "quit.body_idle"),
                 tr(self.language, "quit.yes"),
-                tr(self.language, "quit.no"),
+                tr(self.language, "quit.no" if running else "quit.stay"),
             ),
             answered,
         )
@@ -210,6 +219,8 @@ class CrisisApp(App[None]):
         from game.tui.controller import clock_text
 
         fault = game.log_fault
+        if game.ended and fault is None:
+            return tr(self.language, "quit.body_ended", log=game.log_path)
         if fault is None:
             return tr(self.language, "quit.body", log=game.log_path)
         if not fault.created:

@@ -25,6 +25,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "«crisisdrill report {log}».",
         "quit.yes": "Salir",
         "quit.no": "Seguir jugando",
+        "quit.title_app": "¿Salir de crisisdrill?",
+        "notice.time_up_typing": "Se acabó el tiempo mientras escribías: lo escrito no se "
+        "envió y se guarda; las teclas quedan en pausa un momento.",
+        "debrief.unsent": "Sin enviar cuando se acabó el tiempo: «{text}»",
+        "quit.stay": "Quedarme",
+        "quit.body_idle": "No hay ninguna sesión en marcha.",
+        "quit.body_ended": "La sesión ha terminado y su registro está guardado: podrás "
+        "volver a ver el informe con «crisisdrill report {log}».",
         "quit.body_unsaved": "La crisis sigue en marcha. No se pudo escribir el registro de "
         "la sesión ({error}): si sales ahora, solo guarda la sesión hasta las {clock}.",
         "quit.body_lost": "La crisis sigue en marcha. No se pudo escribir el registro de la "
@@ -269,6 +277,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "“crisisdrill report {log}”.",
         "quit.yes": "Quit",
         "quit.no": "Keep playing",
+        "quit.title_app": "Quit crisisdrill?",
+        "notice.time_up_typing": "Time ran out while you were writing: your words were not "
+        "sent and are kept; keys are held for a moment.",
+        "debrief.unsent": "Not sent when time ran out: “{text}”",
+        "quit.stay": "Stay",
+        "quit.body_idle": "No session is running.",
+        "quit.body_ended": "The session is over and its log is kept: you can see its report "
+        "again with “crisisdrill report {log}”.",
         "quit.body_unsaved": "The crisis is still running. The session log could not be "
         "written ({error}): if you quit now, it keeps the session only up to {clock}.",
         "quit.body_lost": "The crisis is still running. The session log could not be written "

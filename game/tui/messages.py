@@ -58,7 +58,16 @@ class ComposerCancelled(Message):
 
 @dataclass
 class SessionOver(Message):
-    """The session has ended (time ran out, a final phase, or the trainee finished)."""
+    """The session has ended (time ran out, a final phase, or the trainee finished).
+
+    Attributes:
+        interrupted: it ended while the trainee was writing: the keys that follow were
+            meant for the composer, and are held for a moment.
+        unsent: what was written and not sent ("" if nothing).
+    """
+
+    interrupted: bool = False
+    unsent: str = ""
 
 
 @dataclass

@@ -191,11 +191,17 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         self._over_sent = True
         if self._timer is not None:
             self._timer.stop()
-        self.query_one(Composer).close()
+        composer = self.query_one(Composer)
+        # Time may run out mid-sentence: what follows was typed for the composer, not
+        # as commands for the debrief. The app holds the keys and keeps the words.
+        interrupted, unsent = composer.intent is not None, composer.draft
+        if interrupted:
+            self._say(Notice("notice.time_up_typing", {}, "warning"))
+        composer.close()
         self.game.finish()
         self._tell_log()  # the last try to write what waits may have done it
         self._refresh_status()
-        self.post_message(SessionOver())
+        self.post_message(SessionOver(interrupted, unsent))
 
     # ------------------------------------------------------------------ selection
 

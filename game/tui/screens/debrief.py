@@ -31,6 +31,9 @@ from game.vocabulary import RULES
 from scoring.report import render_report
 from scoring.scorecard import Finding, Scorecard
 
+HOLD_SECONDS = 1.5
+"""How long the debrief ignores keys when time ran out while the trainee was typing."""
+
 DEBRIEF_KEYS = (
     KeySpec("g", "jump", "debrief.key.jump"),
     KeySpec("m", "export('md')", "debrief.key.md"),
@@ -105,8 +108,11 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         report_dir: Path | None,
         channel_names: dict[str, str] | None = None,
         log_fault: LogFault | None = None,
+        unsent: str = "",
     ) -> None:
         super().__init__(id="debrief")
+        self.unsent = unsent
+        self.holding = False
         self.log_path = log_path
         self.log_fault = log_fault
         self.channel_names = channel_names or {}
@@ -170,8 +176,30 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
             id="debrief-export",
             markup=False,
         )
+        yield from self._unsent_line()
         yield from self._log_fault_line()
         yield Footer(compact=True)
+
+    def hold_keys(self, seconds: float = HOLD_SECONDS) -> None:
+        """Ignore the debrief's keys for ``seconds``: they were typed for the composer."""
+        self.holding = True
+
+        def release() -> None:
+            self.holding = False
+            self.refresh_bindings()
+            self.app.refresh_bindings()
+
+        self.set_timer(seconds, release)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No key acts while held (see ``hold_keys``)."""
+        return not self.holding
+
+    def _unsent_line(self) -> ComposeResult:
+        """What the trainee was writing when time ran out: kept, shown, not sent."""
+        if self.unsent:
+            text = tr(self.language, "debrief.unsent", text=self.unsent)
+            yield Static(Content(text), id="debrief-unsent", markup=False)
 
     def _log_fault_line(self) -> ComposeResult:
         """A line saying that the log on disk stops early, and where, when it does."""

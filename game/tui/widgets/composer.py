@@ -59,6 +59,13 @@ class Composer(Vertical):
         field.focus()
         self.add_class("-active")
 
+    @property
+    def draft(self) -> str:
+        """What is written but not sent ("" when idle or empty)."""
+        if self.intent is None:
+            return ""
+        return self.query_one(ComposerInput).value.strip()
+
     def close(self) -> None:
         """Back to idle: empty, disabled, label reset."""
         self.intent = None
