@@ -150,6 +150,9 @@ class CrisisApp(App[None]):
                 log_fault=self.game.log_fault,
                 unsent=message.unsent,
             )
+            # Installed, the debrief outlives a trip to the console (g, then d) whole:
+            # a screen that is only pushed is taken apart when it is popped.
+            self.install_screen(self.debrief, name="debrief")
         if message.interrupted:
             self.debrief.hold_keys()
         self.push_screen(self.debrief)
@@ -160,7 +163,9 @@ class CrisisApp(App[None]):
             return
         if self.screen is self.debrief:
             self.pop_screen()
-        self.console_screen.select_post(message.post_id)
+        # Once the console is back on screen: selecting while it is still covered
+        # leaves its feed and thread unpainted in a real terminal.
+        self.call_after_refresh(self.console_screen.select_post, message.post_id)
 
     # ------------------------------------------------------------------ for tests
 

@@ -192,7 +192,9 @@ class Game:
         if self.session.ended:
             self.session.close()
         else:
-            self.session.leave()
+            # What happened after the trainee left is the game's too: the debrief's
+            # "go to post" shows those posts in the console.
+            self._absorb(self.session.leave(), acted=False)
         self.retry_log()
         self._log.close()
 

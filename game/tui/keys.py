@@ -158,6 +158,6 @@ CONSOLE_KEYS = (
     ),
     KeySpec("plus,equals_sign", "faster", "action.faster", show=False, display="+"),
     KeySpec("minus", "slower", "action.slower", show=False, display="-"),
-    KeySpec("d", "debrief", "action.debrief", show=False),
+    KeySpec("d", "debrief", "action.debrief"),
 )
 """Every console key; the briefing lists the shown ones and the palette offers all."""

@@ -115,9 +115,15 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         While another screen was on top the feed went on scrolling and changing; a
         full repaint makes sure no line drawn before that stays on screen.
         """
+        if self.game.ended:
+            # After the end the feed shows the whole crisis, what ran on after leaving too.
+            self._show_channel(self.channel_id)
         feed = self.query_one(Feed)
         feed.clear_cache()
         feed.refresh()
+        # The key bar and the layout were computed for the screen on top: redo both.
+        self.refresh_bindings()
+        self.refresh(layout=True)
 
     # ------------------------------------------------------------------ the clock
 
