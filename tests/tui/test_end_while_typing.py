@@ -34,6 +34,7 @@ async def test_keys_typed_as_time_runs_out_are_held_and_the_words_kept(
         await pilot.pause()
         app.advance_clock(3 * 60)
         await pilot.pause()
+        assert app.game is not None
         post = next(p for p in app.game.session.post_order if p.author != "brand")
         assert console(app).select_post(post.id)
         await pilot.press("r")
@@ -48,7 +49,7 @@ async def test_keys_typed_as_time_runs_out_are_held_and_the_words_kept(
         assert not (tmp_path / "reports").exists() or not list((tmp_path / "reports").iterdir())
         assert str(debrief.query_one("#debrief-unsent", Static).visual) == shown
         await pilot.pause(HOLD_SECONDS + 0.2)
-        assert not debrief.holding
+        assert isinstance(debrief, DebriefScreen) and not debrief.holding
         await pilot.press("q")  # quitting from the debrief asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -43,7 +43,9 @@ async def test_going_to_a_post_the_crowd_wrote_after_leaving_and_back(
         # A post written after the trainee left is in the feed, selected, its thread shown.
         assert console.query_one(Feed).current_post_id == debrief.findings[late].post_id
         thread = str(console.query_one("#thread Static", Static).visual)
-        post = app.game.post(debrief.findings[late].post_id)
+        post_id = debrief.findings[late].post_id
+        assert app.game is not None and post_id is not None
+        post = app.game.post(post_id)
         assert post is not None and post.text[:30] in thread
         # The key bar is not empty once the session is over: it offers the way back.
         shown = [key for key, b in console.active_bindings.items() if b.binding.show and b.enabled]
