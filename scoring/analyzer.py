@@ -186,9 +186,16 @@ def _promise_hits(
     folded: Folded, promises: list[Promise], acts: list[str]
 ) -> tuple[PromiseHit, ...]:
     hits = []
+    seen: set[tuple[str, int | None, str]] = set()
     for item, act in zip(promises, acts, strict=True):
         start, end = folded.span(item.start, item.end)
         text = folded.original[start:end]
+        # The same words pasted forty times are one promise, not forty to keep.
+        words = " ".join(folded.text[item.start : item.end].casefold().split())
+        same = (words, item.deadline_minutes, act)
+        if same in seen:
+            continue
+        seen.add(same)
         hits.append(PromiseHit(text, start, end, item.deadline_minutes, act))
     return tuple(hits)
 

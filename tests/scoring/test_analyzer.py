@@ -635,3 +635,15 @@ def test_a_negator_does_not_reach_past_a_conjunction_inside_a_cue_phrase(
 )
 def test_a_negated_conjunction_still_negates_the_cause(lang: str, text: str) -> None:
     assert "cause" not in cues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("es", "Te llamamos en 10 minutos. "), ("en", "We will call you within 10 minutes. ")],
+)
+def test_a_promise_pasted_forty_times_is_one_promise(lang: str, sentence: str) -> None:
+    analysis = analyze(sentence * 40, lang)
+    assert len(analysis.promises) == 1
+    assert analysis.promises[0].start == 0
+    # Two different promises in one reply stay two.
+    assert len(analyze(sentence + sentence.replace("10", "5"), lang).promises) == 2
