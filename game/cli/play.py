@@ -15,7 +15,7 @@ from game.services.play import Briefing, briefing, open_scenario
 
 if TYPE_CHECKING:  # Textual loads only when a game is played
     from game.tui import CrisisApp
-    from game.tui.controller import LogFault
+    from game.tui.logfault import LogFault
 
 
 def add_parser(commands: Commands) -> None:

@@ -22,7 +22,8 @@ from game.tui.themes import HIGH_CONTRAST, OFFERED_THEMES, next_theme
 # scoring: imported when they are first shown, so that the picker opens at once.
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
-    from game.tui.controller import Game, LogFault
+    from game.tui.controller import Game
+    from game.tui.logfault import LogFault
     from game.tui.screens.console import ConsoleScreen
     from game.tui.screens.debrief import DebriefScreen
 

@@ -23,6 +23,7 @@ from game.journal.records import PostRecord
 from game.paths import sessions_dir
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Channel
+from game.tui.logfault import LogFault
 from scoring import read_reply
 
 PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned", "brand"]
@@ -44,30 +45,6 @@ def compact_number(value: int) -> str:
     if value < 1_000_000:
         return f"{value / 1000:.1f}k"
     return f"{value / 1_000_000:.1f}M"
-
-
-@dataclass(frozen=True)
-class LogFault:
-    """The session log could not be written in full: some records are only in memory.
-
-    Attributes:
-        path: the log file.
-        error: the last failure (its ``strerror`` is the operating system's words).
-        pending: how many records are not on disk.
-        since: the simulated second of the first of them.
-        created: whether the file exists at all (its header is on disk).
-    """
-
-    path: Path
-    error: OSError
-    pending: int
-    since: int
-    created: bool
-
-    @property
-    def reason(self) -> str:
-        """Why, in the operating system's words (e.g. ``No space left on device``)."""
-        return self.error.strerror or str(self.error)
 
 
 @dataclass
@@ -329,7 +306,7 @@ class Game:
             if post.id in self._shown:
                 continue
             self._add(post)
-            if post.id in self._shown and (not post.from_brand or post.source == "statement"):
+            if post.id in self._shown and self._joins_feed(post):
                 changes.new_posts.append(post)
         if acted:
             # After an action anything may have changed (a ban touches all of an
@@ -355,8 +332,7 @@ class Game:
         return changes
 
     def _add(self, post: Post) -> None:
-        # The brand's replies live in their threads; only statements join the feed.
-        if post.from_brand and post.source != "statement":
+        if not self._joins_feed(post):
             self._shown[post.id] = "brand"
             return
         self.by_channel[post.channel].append(post)
@@ -367,6 +343,16 @@ class Game:
             self._waiting[post.id] = post
             heapq.heappush(self._due, (self.session.response_deadline(post), post.id))
             self._track(post)
+
+    def _joins_feed(self, post: Post) -> bool:
+        """People's posts, statements and private messages are listed in their channel.
+
+        The brand's public replies live in their threads; its private messages are
+        listed too, so that the private channel reads as conversations.
+        """
+        if not post.from_brand or post.source == "statement":
+            return True
+        return self._channel[post.channel].visibility == "private"
 
     def _come_due(self) -> list[Post]:
         """Waiting posts whose expected response time has just passed."""

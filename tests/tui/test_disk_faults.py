@@ -22,7 +22,8 @@ from game.journal.events import ActionTaken, SessionClosed
 from game.journal.logfile import read_log
 from game.scenario.catalog import resolve_scenario
 from game.tui import CrisisApp, config, make_app
-from game.tui.controller import LogFault, clock_text
+from game.tui.controller import clock_text
+from game.tui.logfault import LogFault
 from game.tui.screens.console import ConsoleScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.dialogs import ConfirmScreen

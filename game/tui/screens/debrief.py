@@ -22,9 +22,10 @@ from game.journal.codec import LogError
 from game.paths import data_dir
 from game.services.files import write_atomically
 from game.services.report import ScoredLog, score_log
-from game.tui.controller import LogFault, clock_text
+from game.tui.controller import clock_text
 from game.tui.i18n import tr
 from game.tui.keys import KeySpec, LocalizedKeys
+from game.tui.logfault import LogFault
 from game.tui.messages import JumpToPost
 from game.tui.render import highlighted, sparkline
 from game.vocabulary import RULES
