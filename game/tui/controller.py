@@ -26,7 +26,8 @@ from game.scenario.model import Channel
 from game.tui.logfault import LogFault
 from scoring import read_reply
 
-PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned", "brand"]
+PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned", "brand", "fyi"]
+"""``fyi``: a share, praise or troll post that waits for no answer (read, maybe moderate)."""
 
 SPARK_POINTS = 120
 """How many sentiment samples the status bar keeps (one per simulated minute)."""
@@ -276,6 +277,8 @@ class Game:
             thread = self.session.threads[post.thread]
             private = thread.private or self._channel[post.channel].visibility == "private"
             return "private" if private else "answered"
+        if not post.needs_reply:
+            return "fyi"  # during a flood, what needs an answer must stand out from this
         return "overdue" if self.is_overdue(post) else "new"
 
     def overdue_count(self, channel_id: str) -> int:

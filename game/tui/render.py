@@ -22,6 +22,7 @@ STATE_STYLE: dict[PostState, str] = {
     "hidden": "dim strike",
     "banned": "dim strike",
     "brand": "bold",
+    "fyi": "dim",
 }
 """How each state looks; the words and symbols of ``state.*`` say it without colour."""
 
