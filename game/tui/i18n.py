@@ -136,6 +136,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "state.banned": "⊘ bloqueado",
         "state.brand": "★ marca",
         "state.fyi": "○ para leer",
+        "notice.quiet_start": "Aún no ha pasado nada: el reloj va a ×{speed} hasta que "
+        "llegue la primera publicación.",
         "thread.heading": "Conversación",
         "thread.empty": "Elige un mensaje del feed para ver la conversación.",
         "thread.brand": "Tú ({handle})",
@@ -389,6 +391,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "state.banned": "⊘ banned",
         "state.brand": "★ brand",
         "state.fyi": "○ to read",
+        "notice.quiet_start": "Nothing has happened yet: the clock runs at ×{speed} until "
+        "the first post arrives.",
         "thread.heading": "Thread",
         "thread.empty": "Pick a post in the feed to see its thread.",
         "thread.brand": "You ({handle})",

@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from game.engine import Action, ActionError
-from game.tui.clock import SpeedClock
+from game.tui.clock import QUIET_START_SPEED, SpeedClock
 from game.tui.config import Mode
 from game.tui.controller import Changes, Game
 from game.tui.keys import CONSOLE_KEYS, KeySpec, LocalizedKeys, palette_commands
@@ -65,7 +65,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         self.game = game
         self.language = game.language
         self.mode: Mode = mode
-        self.clock = SpeedClock(speed)
+        self.clock = SpeedClock(speed, quiet_start=QUIET_START_SPEED)
         self.real_clock = real_clock
         self._cursor_blink = cursor_blink
         self.channel_id = game.channels[0].id
@@ -100,8 +100,15 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        """Show the first channel, hand out what is there at second 0, start the clock."""
+        """Show the first channel, hand out what is there at second 0, start the clock.
+
+        Until the first post arrives the clock runs fast, and says so: a trainee who
+        just read the briefing should not stare at an empty feed for a minute.
+        """
         self._apply(self.game.start())
+        if self.clock.quiet_start is not None:
+            speed = f"{self.clock.quiet_start:g}"
+            self._say(Notice("notice.quiet_start", {"speed": speed}))
         self._show_channel(self.channel_id)
         self.query_one(Feed).focus()
         if self.real_clock:
@@ -142,6 +149,8 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
     def _apply(self, changes: Changes) -> None:
         game = self.game
         feed = self.query_one(Feed)
+        if any(not post.from_brand for post in changes.new_posts):
+            self.clock.end_quiet_start()
         for post in changes.new_posts:
             if post.channel == self.channel_id:
                 feed.append(game, post)
