@@ -50,7 +50,7 @@ def reports_dir() -> Path:
     return data_dir() / "reports"
 
 
-def score_bar(score: int | None, width: int = 20) -> str:
+def score_bar(score: int | None, width: int = 10) -> str:
     """A score as a bar of blocks, e.g. ``███████░░░`` (empty when not judged)."""
     if score is None:
         return "·" * width
@@ -100,6 +100,10 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
     """
 
     KEYS: ClassVar[tuple[KeySpec, ...]] = DEBRIEF_KEYS
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
+        (0, "-narrow"),  # under 100 columns the scores give their width to the findings
+        (100, "-wide"),
+    ]
 
     def __init__(
         self,
