@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from game.clocktime import clock_time
 from game.journal.records import AnswerRecord, PostRecord
 from game.vocabulary import RuleId
 from scoring.analyzer import Analysis, AnalysisContext, analyze
@@ -190,11 +191,22 @@ class Ledger:
         )
 
 
-def clock(seconds: int) -> str:
-    """Simulated time as ``mm:ss`` (``h:mm:ss`` past an hour)."""
-    minutes, secs = divmod(max(0, seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+def clock(seconds: int, language: str) -> str:
+    """A moment of the session as the scenario's clock shows it ("10:12", "10:01 tomorrow").
+
+    Args:
+        seconds: Simulated seconds since the session started.
+        language: The session's language, for the day's name past midnight.
+
+    Returns:
+        The time of day; findings and reports never show time since the start.
+    """
+    return clock_time(seconds, language)
+
+
+def duration(seconds: int) -> str:
+    """A length of simulated time in whole minutes, rounded up: "41 min" (not a moment)."""
+    return f"{minutes(seconds)} min"
 
 
 def minutes(seconds: int) -> str:

@@ -137,9 +137,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "this ending it would have been {score}). What counts is how it ends.",
     },
     "containment.left_early": {
-        "es": "Dejaste la crisis en el minuto {minute} y siguió sin nadie que respondiera "
+        "es": "Dejaste la crisis a las {left} y siguió sin nadie que respondiera "
         "hasta terminar en «{phase}»: una crisis no se detiene porque te vayas.",
-        "en": "You left the crisis at minute {minute} and it ran on with nobody answering "
+        "en": "You left the crisis at {left} and it ran on with nobody answering "
         'until it ended in "{phase}": a crisis does not stop because you leave.',
     },
     "honesty.promise_open_at_end": {

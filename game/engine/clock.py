@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+# The day's start belongs to game.clocktime, which scoring and the reports share.
+from game.clocktime import DAY_STARTS_AT_MINUTE as DAY_STARTS_AT_MINUTE
+
 TICK_SECONDS = 10
 """The engine's step: crowd arrivals, conditions and phase changes happen on this grid."""
-
-DAY_STARTS_AT_MINUTE = 10 * 60
-"""The simulated day starts at 10:00, so that "by 5 pm" has a meaning."""
 
 
 def minute_of_day(seconds: int) -> int:

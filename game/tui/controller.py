@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from game.clocktime import clock_time
 from game.engine import Action, ActionError, Session
-from game.engine.clock import DAY_STARTS_AT_MINUTE
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
 from game.journal.events import BrandPosted, Event, PostArrived, PostFound
@@ -33,10 +33,17 @@ SPARK_POINTS = 120
 """How many sentiment samples the status bar keeps (one per simulated minute)."""
 
 
-def clock_text(seconds: int) -> str:
-    """The simulated time of day, e.g. ``10:07`` for 7 minutes into the session."""
-    minutes = DAY_STARTS_AT_MINUTE + seconds // 60
-    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+def clock_text(seconds: int, language: str = "en") -> str:
+    """The scenario's clock time, e.g. ``10:07`` 7 minutes in, ``10:01 tomorrow`` a day on.
+
+    Args:
+        seconds: Simulated seconds since the session started.
+        language: The session's language, for the day's name past midnight.
+
+    Returns:
+        The time as ``game.clocktime.clock_time`` shows it everywhere.
+    """
+    return clock_time(seconds, language)
 
 
 def compact_number(value: int) -> str:

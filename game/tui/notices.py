@@ -108,7 +108,7 @@ def event_notices(events: Iterable[Event], game: Game) -> list[Notice]:
             name = scenario.text(phase.name, language)
             notices.append(Notice("notice.phase", {"phase": name}, "warning"))
         elif isinstance(event, PromiseDue):
-            values = {"id": event.promise_id, "due": clock_text(event.due)}
+            values = {"id": event.promise_id, "due": clock_text(event.due, language)}
             notices.append(Notice("notice.promise_due", values, "warning"))
         elif isinstance(event, PromiseBroken):
             notices.append(Notice("notice.promise_broken", {"id": event.promise_id}, "error"))

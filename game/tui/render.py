@@ -60,7 +60,7 @@ def feed_cells(game: Game, post: Post) -> tuple[Text, ...]:
     style = STATE_STYLE[state]
     return (
         Text(state_label(state, game.language), style=style),
-        Text(clock_text(post.time)),
+        Text(clock_text(post.time, game.language)),
         Text(one_line(author, 16), style="bold" if state in ("new", "overdue") else ""),
         Text(one_line(handle, 14)),
         Text(followers, justify="right"),
@@ -90,7 +90,7 @@ def post_header(game: Game, post: Post) -> Content:
         " · ",
         game.channel_name(post.channel),
         " · ",
-        clock_text(post.time),
+        clock_text(post.time, language),
         "  ",
         (state_label(state, language), STATE_STYLE[state]),
     )
@@ -133,7 +133,7 @@ def thread_notes(game: Game, post: Post) -> Content | None:
                     "thread.promise",
                     id=promise.id,
                     text=promise.text,
-                    due=clock_text(promise.due),
+                    due=clock_text(promise.due, game.language),
                     status=tr(game.language, f"promise.{promise.status}"),
                 )
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.journal.metrics import Metrics
 from game.scenario.model import Phase
-from scoring.ledger import Ledger
+from scoring.ledger import Ledger, clock
 
 PHASE_SHARE = 0.6
 
@@ -54,6 +54,6 @@ def judge_containment(ledger: Ledger) -> None:
             "-",
             view.left_at,
             "containment.left_early",
-            minute=view.left_at // 60,
+            left=clock(view.left_at, ledger.language),
             phase=phase.name.get(ledger.language) or phase.id,
         )

@@ -217,7 +217,7 @@ def _penalties(
         first = ledger.answer_at(reuse.first or 0)
         ledger.note(
             "E4", "empathy", "-", message.time, "empathy.copy",
-            post=post, message=message, first=clock(first.time) if first else "?",
+            post=post, message=message, first=clock(first.time, ledger.language) if first else "?",
             count=reuse.count,
         )  # fmt: skip
     if judgement.stuffed:

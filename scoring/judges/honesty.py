@@ -294,7 +294,7 @@ def _statement(ledger: Ledger, message: BrandMessage) -> None:
             message=message,
             hit=cause,
             fact=fact_statement(ledger, pending[0]),
-            known=clock((pending[0].revealed_at_minute or 0) * 60),
+            known=clock((pending[0].revealed_at_minute or 0) * 60, ledger.language),
         )
         return
     if pending:
@@ -393,7 +393,7 @@ def _promises(ledger: Ledger) -> None:
                 message=said,
                 hit=hit,
                 promise=promise.text,
-                made=clock(promise.made),
+                made=clock(promise.made, ledger.language),
             )
 
 

@@ -70,7 +70,7 @@ def judge_speed(ledger: Ledger) -> None:
             message=answer,
             minutes=minutes(delay),
             expected=minutes(allowed),
-            posted=clock(post.time),
+            posted=clock(post.time, ledger.language),
         )
     for time, found in view.searches:
         if found:

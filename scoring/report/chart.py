@@ -60,7 +60,7 @@ def timeline_svg(card: Scorecard) -> str:
                 f'<g class="phase"><line x1="{x(mark.time):.1f}" x2="{x(mark.time):.1f}" '
                 f'y1="{TOP}" y2="{TOP + plot_h}"/><text x="{x(mark.time) + 3:.1f}" '
                 f'y="{TOP + 12}">{escape(mark.label)}</text>'
-                f"<title>{escape(label('phase_change', lang))} {clock(mark.time)}: "
+                f"<title>{escape(label('phase_change', lang))} {clock(mark.time, lang)}: "
                 f"{escape(mark.label)}</title></g>"
             )
     parts += [
@@ -73,7 +73,7 @@ def timeline_svg(card: Scorecard) -> str:
             cx = x(mark.time)
             parts.append(
                 f'<path class="action {escape(mark.kind)}" d="M{cx:.1f},{base - 8} '
-                f'l5,9 l-10,0 z"><title>{clock(mark.time)} {escape(mark.kind)}: '
+                f'l5,9 l-10,0 z"><title>{clock(mark.time, lang)} {escape(mark.kind)}: '
                 f"{escape(mark.label)}</title></path>"
             )
     parts.append(
@@ -102,6 +102,6 @@ def _axes(lang: str, plot_w: int, plot_h: int, end: int, peak: int) -> list[str]
         tick_x = LEFT + plot_w * step / 4
         parts.append(
             f'<text x="{tick_x:.1f}" y="{bottom + 14}" class="axis" '
-            f'text-anchor="middle">{clock(time)}</text>'
+            f'text-anchor="middle">{clock(time, lang)}</text>'
         )
     return parts

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from game.vocabulary import RULES
-from scoring.ledger import clock
+from scoring.ledger import clock, duration
 from scoring.report.chart import timeline_svg
 from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts
@@ -56,7 +56,7 @@ def render_html(card: Scorecard) -> str:
             f"{escape(card.scenario_title)} (<code>{escape(card.scenario_id)}</code>), "
             f"{escape(label('seed', lang).lower())} {card.seed}",
         ),
-        _row(label("duration", lang), clock(card.duration)),
+        _row(label("duration", lang), duration(card.duration)),
         _row(
             label("final_phase", lang),
             f"{escape(card.final_phase_name)} (<code>{escape(card.final_phase)}</code>)",
@@ -140,7 +140,7 @@ def _finding(finding: Finding, lang: str) -> str:
     parts = [
         f'<div class="finding {"good" if good else "bad"}" id="finding-{finding.time}-'
         f'{escape(finding.rule)}">',
-        f'<div class="head">{clock(finding.time)} · <span class="sign">{sign}</span> '
+        f'<div class="head">{clock(finding.time, lang)} · <span class="sign">{sign}</span> '
         f"{escape(finding.rule + slug)} ({escape(dimension_name(finding.dimension, lang))})"
         "</div>",
         f"<div>{escape(finding.message)}</div>",

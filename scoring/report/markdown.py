@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from game.vocabulary import RULES
-from scoring.ledger import clock
+from scoring.ledger import clock, duration
 from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts
 from scoring.scorecard import Finding, Scorecard
@@ -69,7 +69,7 @@ def render_markdown(card: Scorecard) -> str:
         f"- **{label('trainee', lang)}:** {escape_markdown(card.trainee) or '—'}",
         f"- **{label('scenario', lang)}:** {escape_markdown(card.scenario_title)} "
         f"({code_span(card.scenario_id)}), {label('seed', lang).lower()} {card.seed}",
-        f"- **{label('duration', lang)}:** {clock(card.duration)}",
+        f"- **{label('duration', lang)}:** {duration(card.duration)}",
         f"- **{label('final_phase', lang)}:** {escape_markdown(card.final_phase_name)} "
         f"({code_span(card.final_phase)})",
         f"- **{label('path', lang)}:** " + " → ".join(code_span(phase) for phase in card.phases),
@@ -126,7 +126,7 @@ def _finding(finding: Finding, lang: str) -> list[str]:
     slug = f" {rule.slug}" if rule else ""
     sign = "+" if finding.severity == "+" else "−"
     lines = [
-        f"### {clock(finding.time)} · {sign} {finding.rule}{slug} "
+        f"### {clock(finding.time, lang)} · {sign} {finding.rule}{slug} "
         f"({dimension_name(finding.dimension, lang)})",
         "",
         escape_markdown(finding.message),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from game.clocktime import clock_time
 from game.engine import ActionError, Refusal, Reply, Session
 from game.engine.gaming import (
     GAMING_BOTS,
@@ -160,6 +161,8 @@ def test_the_early_quitters_log_runs_to_the_end_and_replays(
     card = score(turistas.scenario, records)
     left_early = [f for f in card.findings if f.rule == "O1" and f.time == LEAVE_AT_SECONDS]
     assert left_early and left_early[0].severity == "-"
+    # The moment reads as the scenario's clock, like every other moment shown.
+    assert clock_time(LEAVE_AT_SECONDS, language) in left_early[0].message
     assert (card.overall or 0) <= 60
 
 

@@ -171,3 +171,16 @@ def test_markdown_highlight_keeps_the_spaces_around_the_words() -> None:
     page = render_report(card, "md")
     assert "«Hola Ana: el doble cobro **fue un error nuestro** y lo devolvemos.»" in page
     assert "- **Trainee:** —" in page
+
+
+@pytest.mark.parametrize(("language", "day"), [("en", "tomorrow"), ("es", "de mañana")])
+@pytest.mark.parametrize("report_format", ["md", "html"])
+def test_report_moments_are_clock_times_with_the_day_past_midnight(
+    language: str, day: str, report_format: str
+) -> None:
+    # A finding a day and a minute after the 10:00 start: the clock, not "24:01:00".
+    card = _card(language)
+    late = replace(card.findings[0], time=24 * 3600 + 60)
+    text = render_report(replace(card, findings=(late,)), report_format)
+    assert f"10:01 {day}" in text
+    assert "30 min" in text  # the session's length stays a duration

@@ -257,7 +257,7 @@ def test_statement_elements_and_speculation(
         [(60, lambda s: Statement("Pedimos perdón: el problema fue porque la cafetera falló."))],
     )
     speculation = _findings(early, "H3", "-")
-    assert speculation and "05:00" in speculation[0].message  # the cause was known at minute 5
+    assert speculation and "10:05" in speculation[0].message  # the cause was known at 10:05
     partial = _play(
         engine_scenario, tmp_path, [(400, lambda s: Statement("Pedimos perdón a todos."))]
     )

@@ -18,6 +18,7 @@ from game.engine import (
     Statement,
     Warn,
 )
+from game.engine.world import Promise
 from game.journal.events import (
     FactRevealed,
     PhaseChanged,
@@ -41,6 +42,7 @@ from game.tui.intents import (
 )
 from game.tui.notices import Notice, Term, event_notices
 from game.tui.refusals import TEAMS, free_teams, post_refusal, refusal_notice
+from game.tui.screens.questions import promise_to_keep
 
 
 @pytest.fixture
@@ -162,3 +164,35 @@ def test_the_clock_keeps_fractions_and_stops_while_paused() -> None:
     assert clock.faster() == 2.0 and clock.slower() == 1.0
     clock.speed = SPEEDS[-1]
     assert clock.faster() == SPEEDS[-1]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Promise pr1 is due at 10:01 tomorrow: follow it up (key f)."),
+        ("es", "La promesa pr1 vence a las 10:01 de mañana: cúmplela (tecla f)."),
+    ],
+)
+def test_a_promise_due_past_midnight_names_the_day(
+    flagship: LoadedScenario, tmp_path: Path, language: str, expected: str
+) -> None:
+    # "Mañana" at the session's 10:00 is 24 h and a minute later; the clock used to wrap.
+    played = Game(flagship, seed=7, language=language, trainee="t", log_dir=tmp_path)
+    played.start()
+    [notice] = event_notices([PromiseDue(61, "pr1", 24 * 3600 + 60)], played)
+    assert notice.text(language) == expected
+
+
+@pytest.mark.parametrize(("language", "day"), [("en", "tomorrow"), ("es", "de mañana")])
+def test_the_promise_chooser_shows_tomorrows_deadline_with_its_day(
+    flagship: LoadedScenario, tmp_path: Path, language: str, day: str
+) -> None:
+    played = Game(flagship, seed=7, language=language, trainee="t", log_dir=tmp_path)
+    played.start()
+    ferry = Promise("pr1", "b1", "t1", "the ferry at ten", made=60, due=24 * 3600 + 60)
+    soon = Promise("pr2", "b2", "t2", "a call back", made=60, due=15 * 60)
+    chooser = promise_to_keep(played, [ferry, soon])
+    assert [label for _, label in chooser._options] == [
+        f"pr1 · 10:01 {day} · the ferry at ten",
+        "pr2 · 10:15 · a call back",
+    ]

@@ -65,7 +65,7 @@ def finding_content(finding: Finding, language: str) -> Content:
     sign_style = "bold" if finding.severity == "+" else "bold reverse"
     lines = [
         Content.assemble(
-            (clock_text(finding.time), "dim"),
+            (clock_text(finding.time, language), "dim"),
             " ",
             (f" {finding.severity} ", sign_style),
             " ",
@@ -216,7 +216,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
                 self.language,
                 "debrief.log_incomplete",
                 error=fault.reason,
-                clock=clock_text(fault.since),
+                clock=clock_text(fault.since, self.language),
             )
         else:
             text = tr(self.language, "debrief.log_missing", error=fault.reason)
@@ -293,7 +293,9 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
 
     def _marks(self, card: Scorecard) -> Content:
         lines = [
-            Content.assemble((clock_text(mark.time), "dim"), " ", Content(mark.label))
+            Content.assemble(
+                (clock_text(mark.time, self.language), "dim"), " ", Content(mark.label)
+            )
             for mark in card.marks
             if mark.kind == "phase"
         ]
@@ -313,7 +315,11 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
             return
         header = " · ".join(
             part
-            for part in (finding.post_author, finding.channel, clock_text(finding.time))
+            for part in (
+                finding.post_author,
+                finding.channel,
+                clock_text(finding.time, self.language),
+            )
             if part
         )
         box.update(

@@ -33,7 +33,10 @@ def escalation_team(game: Game, post: Post) -> ChooseScreen | None:
 
 def promise_to_keep(game: Game, promises: list[Promise]) -> ChooseScreen:
     """Which of several open promises to follow up."""
-    options = [(p.id, f"{p.id} · {clock_text(p.due)} · {one_line(p.text, 50)}") for p in promises]
+    options = [
+        (p.id, f"{p.id} · {clock_text(p.due, game.language)} · {one_line(p.text, 50)}")
+        for p in promises
+    ]
     return ChooseScreen(tr(game.language, "choose.promise"), options)
 
 

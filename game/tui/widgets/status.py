@@ -37,7 +37,7 @@ class StatusBar(Horizontal):
         clock = tr(
             language,
             "status.clock",
-            clock=clock_text(session.now),
+            clock=clock_text(session.now, language),
             minute=session.now // 60,
             total=session.end_time // 60,
             speed=f"{speed:g}",
