@@ -232,7 +232,10 @@ class CrisisApp(App[None]):
         if not fault.created:
             return tr(self.language, "quit.body_lost", error=fault.reason)
         return tr(
-            self.language, "quit.body_unsaved", error=fault.reason, clock=clock_text(fault.since)
+            self.language,
+            "quit.body_unsaved",
+            error=fault.reason,
+            clock=clock_text(fault.since, self.language),
         )
 
     def _leave(self) -> None:
