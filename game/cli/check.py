@@ -15,6 +15,7 @@ from game.cli.common import (
     EXIT_OK,
     LANGUAGES,
     Commands,
+    count,
     margin_points,
     positive_int,
     scenario_paths,
@@ -118,7 +119,7 @@ def print_result(result: CheckResult) -> None:
         print(f"{display}: bots over seeds {_seed_list(result.balance.seeds)}")
         sys.stdout.write(bot_table(result.balance))
     if result.problems:
-        print(f"{display}: check failed ({result.problems} problem(s))")
+        print(f"{display}: check failed ({count(result.problems, 'problem')})")
     else:
         print(f"{display}: check passed")
 

@@ -8,6 +8,8 @@ ours, the values may be anyone's, and the result is always shown as plain text.
 
 from __future__ import annotations
 
+from game.wording import plural_key
+
 LANGUAGES = ("es", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -121,7 +123,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.mode": "{mode}",
         "channels.heading": "Canales",
         "channels.new": "{count} nuevos",
+        "channels.new.one": "{count} nuevo",
         "channels.overdue": "▲{count} vencidos",
+        "channels.overdue.one": "▲{count} vencido",
         "feed.state": "Estado",
         "feed.time": "Hora",
         "feed.author": "Autor",
@@ -201,6 +205,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promise_kept": "Promesa {id} cumplida a tiempo.",
         "notice.phase": "La crisis pasa a: {phase}",
         "notice.found": "La búsqueda encontró {count} mensajes.",
+        "notice.found.one": "La búsqueda encontró {count} mensaje.",
         "notice.fact": "Nuevo dato: {fact}",
         "notice.ended": "La sesión ha terminado ({phase}).",
         "notice.stopped": "Sesión detenida: {reason}.",
@@ -226,7 +231,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "en contra",
         "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
-        "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} persona(s): "
+        "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} personas: "
+        "suena a respuesta enlatada",
+        "coach.verdict.canned.one": "Casi lo mismo que ya recibió {count} persona más: "
         "suena a respuesta enlatada",
         "coach.verdict.generic": "La disculpa podría ir a cualquiera: no nombra su problema",
         "coach.verdict.stuffed": "Demasiadas cosas a la vez: elige lo que este caso necesita",
@@ -373,7 +380,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.mode": "{mode}",
         "channels.heading": "Channels",
         "channels.new": "{count} new",
+        "channels.new.one": "{count} new",
         "channels.overdue": "▲{count} overdue",
+        "channels.overdue.one": "▲{count} overdue",
         "feed.state": "State",
         "feed.time": "Time",
         "feed.author": "Author",
@@ -453,6 +462,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promise_kept": "Promise {id} kept in time.",
         "notice.phase": "The crisis moves to: {phase}",
         "notice.found": "The search found {count} posts.",
+        "notice.found.one": "The search found {count} post.",
         "notice.fact": "New fact: {fact}",
         "notice.ended": "The session is over ({phase}).",
         "notice.stopped": "Session stopped: {reason}.",
@@ -477,7 +487,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "hurts",
         "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
-        "coach.verdict.canned": "Nearly what {count} other person(s) already got: it reads "
+        "coach.verdict.canned": "Nearly what {count} other people already got: it reads "
+        "as a canned reply",
+        "coach.verdict.canned.one": "Nearly what {count} other person already got: it reads "
         "as a canned reply",
         "coach.verdict.generic": "The apology could go to anyone: it does not name their problem",
         "coach.verdict.stuffed": "Too many things at once: pick what this case needs",
@@ -530,7 +542,7 @@ def tr(language: str, key: str, /, **values: object) -> str:
         The text, to be shown as plain text.
     """
     table = STRINGS.get(language, STRINGS["en"])
-    template = table[key]
+    template = table[plural_key(table, key, values.get("count"))]
     if not values:
         return template
     return template.format_map({name: str(value) for name, value in values.items()})

@@ -1,0 +1,52 @@
+"""Small rules of the languages the game speaks: plural forms and Spanish contractions.
+
+Shared by the interface strings (``game.tui.i18n``) and the finding texts
+(``scoring.messages``), so it sits at the bottom layer and imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+_CONTRACTIONS = re.compile(r"\b(de|a|De|A) el\b")
+"""Spanish "de el" / "a el": only the lowercase article "el", as a whole word.
+
+"él" (the pronoun) never contracts and does not match. A capitalised "El" is left alone
+on purpose: it begins proper nouns ("de El Corte Inglés", "a El Salvador"), which
+Spanish spelling does not contract.
+"""
+
+_CONTRACTED = {"de": "del", "a": "al", "De": "Del", "A": "Al"}
+
+
+def plural_key(table: Container[str], key: str, count: object) -> str:
+    """The key of a string's singular form when ``count`` is exactly 1 and it has one.
+
+    A string with a number in it keeps its plural under ``key`` and its singular under
+    ``key + ".one"`` ("1 nuevo", "2 nuevos").
+
+    Args:
+        table: the keys of the strings (of one language, or of all).
+        key: the plural form's key.
+        count: the ``count`` placeholder's value (None when the string has none).
+
+    Returns:
+        ``key + ".one"`` for a count of 1 when the table has it, else ``key``.
+    """
+    singular = f"{key}.one"
+    if count == 1 and singular in table:
+        return singular
+    return key
+
+
+def contract(text: str) -> str:
+    """Spanish text with "de el" and "a el" contracted to "del" and "al".
+
+    Args:
+        text: Spanish text assembled from a template and inserted values.
+
+    Returns:
+        The text with the two contractions made; "él" and "El" (a proper noun) untouched.
+    """
+    return _CONTRACTIONS.sub(lambda match: _CONTRACTED[match[1]], text)
