@@ -19,6 +19,7 @@ from game.cli.common import (
     margin_points,
     positive_int,
     scenario_paths,
+    wanted_language,
 )
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def run(options: argparse.Namespace) -> int:
             display,
             seeds=range(1, options.seeds + 1),
             margin=options.margin,
-            language=options.lang,
+            language=wanted_language(options.lang),
             gaming_seeds=options.gaming_seeds,
             gaming_gate=options.gaming_gate,
         )

@@ -9,7 +9,15 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from game.cli.catalog import playable, print_catalog
-from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
+from game.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    LANGUAGES,
+    Commands,
+    UsageError,
+    positive_float,
+    wanted_language,
+)
 from game.services.files import check_sessions_folder
 from game.services.play import Briefing, briefing, open_scenario
 
@@ -41,12 +49,13 @@ def run(options: argparse.Namespace) -> int:
     trainee = options.trainee or ""
     if any(unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") for char in trainee):
         raise UsageError("--trainee must be a name: UTF-8 text without control characters")
-    opened = open_scenario(options.scenario, options.lang) if options.scenario is not None else None
+    language = wanted_language(options.lang)
+    opened = open_scenario(options.scenario, language) if options.scenario is not None else None
     if not interactive:
         if opened is None:
             scenarios = playable()
             print("Scenarios (play one with: crisisdrill play ID):\n")
-            print_catalog(scenarios, sys.stdout, options.lang or "en")
+            print_catalog(scenarios, sys.stdout, language or "en")
             return EXIT_OK
         print_briefing(briefing(opened.loaded, opened.language))
         print("\nRun this command in a terminal to play the scenario.")
@@ -58,7 +67,7 @@ def run(options: argparse.Namespace) -> int:
     app = make_app(
         AppConfig(
             scenario=opened.loaded if opened is not None else None,
-            language=options.lang,
+            language=language,
             seed=options.seed,
             trainee=trainee,
             speed=options.speed,

@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, count, positive_int
+from game.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    LANGUAGES,
+    Commands,
+    count,
+    positive_int,
+    wanted_language,
+)
 from game.safejson import dumps
 
 # Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
@@ -55,7 +63,7 @@ def run(options: argparse.Namespace) -> int:
         playbook=options.playbook,
         seed=options.seed,
         runs=options.runs,
-        language=options.lang,
+        language=wanted_language(options.lang),
     )
     stopped = 0
     if options.json:
