@@ -19,6 +19,7 @@ from game.cli.common import (
     wanted_language,
 )
 from game.services.files import check_sessions_folder
+from game.services.learning import difficulty_name
 from game.services.play import Briefing, briefing, open_scenario
 
 if TYPE_CHECKING:  # Textual loads only when a game is played
@@ -43,6 +44,16 @@ def add_parser(commands: Commands) -> None:
     play.set_defaults(handler=run)
 
 
+_CATALOG_HEADING = {
+    "es": "Escenarios (juega uno con: crisisdrill play ID):\n",
+    "en": "Scenarios (play one with: crisisdrill play ID):\n",
+}
+_RUN_IN_TERMINAL = {
+    "es": "\nEjecuta esta orden en un terminal para jugar el escenario.",
+    "en": "\nRun this command in a terminal to play the scenario.",
+}
+
+
 def run(options: argparse.Namespace) -> int:
     """Play the game; without a terminal (a pipe, a test) print the catalog or briefing."""
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -54,11 +65,11 @@ def run(options: argparse.Namespace) -> int:
     if not interactive:
         if opened is None:
             scenarios = playable()
-            print("Scenarios (play one with: crisisdrill play ID):\n")
+            print(_CATALOG_HEADING["es" if language == "es" else "en"])
             print_catalog(scenarios, sys.stdout, language or "en")
             return EXIT_OK
         print_briefing(briefing(opened.loaded, opened.language))
-        print("\nRun this command in a terminal to play the scenario.")
+        print(_RUN_IN_TERMINAL["es" if opened.language == "es" else "en"])
         return EXIT_OK
     check_sessions_folder()
     # Textual loads only when a game is played.
@@ -116,7 +127,8 @@ def fault_message(fault: LogFault) -> str:
 def print_briefing(brief: Briefing) -> None:
     """Print a briefing: the brand, its rules, channels, what is known and the goals."""
     spanish = brief.language == "es"
-    print(f"{brief.title}  ({brief.difficulty}, {brief.duration_minutes} min)")
+    difficulty = difficulty_name(brief.difficulty, brief.language)
+    print(f"{brief.title}  ({difficulty}, {brief.duration_minutes} min)")
     print(brief.summary)
     print()
     print(f"{'Marca' if spanish else 'Brand'}: {brief.brand_name} {brief.brand_handle}")
