@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 
-from game.wording import plural_key
+from game.wording import fill_contracted, plural_key
 
 TEMPLATES: dict[str, dict[str, str]] = {
     # SPEED
@@ -456,7 +456,7 @@ def say(key: str, language: str, **values: object) -> str:
         The text. Values are inserted as they are (``str()``), never re-formatted.
     """
     template = localized(TEMPLATES[plural_key(TEMPLATES, key, values.get("count"))], language)
-    return template.format_map({name: str(value) for name, value in values.items()})
+    return fill_contracted(template, {name: str(value) for name, value in values.items()})
 
 
 ACT_NAMES: dict[str, dict[str, str]] = {

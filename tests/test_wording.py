@@ -36,3 +36,21 @@ def test_spanish_articles_contract_but_pronouns_and_proper_nouns_do_not() -> Non
         "compré en la tienda de El Corte Inglés"
     )
     assert contract("a ella, de elegir, a elefantes") == "a ella, de elegir, a elefantes"
+
+
+def test_scenario_texts_contract_where_a_value_meets_de_or_a() -> None:
+    from game.scenario.placeholders import fill
+
+    jersey = {"product": "el jersey de punto", "brand": "El Corte Fino"}
+    assert (
+        fill("segunda vez por lo de {product}", jersey) == "segunda vez por lo del jersey de punto"
+    )
+    assert fill("Pedí {product} a {brand}", jersey) == "Pedí el jersey de punto a El Corte Fino"
+    assert fill("ni caso a {product}", jersey) == "ni caso al jersey de punto"
+    # What the author wrote is left as written; only the seams are contracted.
+    assert fill("de el {{x}} {product}", jersey) == "de el {x} el jersey de punto"
+
+
+def test_interface_and_finding_texts_contract_too() -> None:
+    assert tr("es", "notice.escalated", team="el equipo legal") == "Escalado al equipo legal."
+    assert tr("es", "notice.escalated", team="El Consejo") == "Escalado a El Consejo."

@@ -8,7 +8,7 @@ ours, the values may be anyone's, and the result is always shown as plain text.
 
 from __future__ import annotations
 
-from game.wording import plural_key
+from game.wording import fill_contracted, plural_key
 
 LANGUAGES = ("es", "en")
 
@@ -547,4 +547,4 @@ def tr(language: str, key: str, /, **values: object) -> str:
     template = table[plural_key(table, key, values.get("count"))]
     if not values:
         return template
-    return template.format_map({name: str(value) for name, value in values.items()})
+    return fill_contracted(template, {name: str(value) for name, value in values.items()})
