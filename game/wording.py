@@ -30,7 +30,8 @@ def plural_key(table: Container[str], key: str, count: object) -> str:
     Args:
         table: the keys of the strings (of one language, or of all).
         key: the plural form's key.
-        count: the ``count`` placeholder's value (None when the string has none).
+        count: the ``count`` value; a caller may pass it without showing it, when the
+            number shown is formatted ("1.2k") or named otherwise.
 
     Returns:
         ``key + ".one"`` for a count of 1 when the table has it, else ``key``.

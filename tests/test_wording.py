@@ -54,3 +54,8 @@ def test_scenario_texts_contract_where_a_value_meets_de_or_a() -> None:
 def test_interface_and_finding_texts_contract_too() -> None:
     assert tr("es", "notice.escalated", team="el equipo legal") == "Escalado al equipo legal."
     assert tr("es", "notice.escalated", team="El Consejo") == "Escalado a El Consejo."
+
+
+def test_one_follower_is_singular() -> None:
+    assert tr("es", "thread.followers", followers="1", count=1) == "1 seguidor"
+    assert tr("en", "thread.followers", followers="1.2k", count=1200) == "1.2k followers"
