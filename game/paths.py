@@ -11,6 +11,9 @@ from pathlib import Path
 import platformdirs
 
 DATA_DIR_ENV = "CRISISDRILL_DATA_DIR"
+LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""The variables that name the user's language, strongest first (POSIX precedence)."""
+LOCALE_LANGUAGES = ("es", "en")
 
 
 def data_dir() -> Path:
@@ -32,3 +35,22 @@ def user_scenario_dir() -> Path:
 def sessions_dir() -> Path:
     """Where session logs go: ``sessions/`` in the user data folder."""
     return data_dir() / "sessions"
+
+
+def locale_language() -> str | None:
+    """The game language the user's locale names, for when ``--lang`` is not given.
+
+    The first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set and not empty
+    decides, as POSIX says: ``es_ES.UTF-8`` is ``es``, ``en_GB`` is ``en``.
+
+    Returns:
+        ``es`` or ``en``; None for ``C``, ``POSIX``, no locale or another language
+        (the game then keeps its own default: the scenario's first language).
+    """
+    for name in LOCALE_ENV:
+        value = os.environ.get(name)
+        if value:
+            # "es_ES.UTF-8@euro" -> "es"; "C.UTF-8" -> "c", which is no language of ours.
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in LOCALE_LANGUAGES else None
+    return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import string
 
+from game.wording import fill_contracted, plural_key
+
 TEMPLATES: dict[str, dict[str, str]] = {
     # SPEED
     "speed.on_time": {
@@ -94,10 +96,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The statement falls back on corporate formulas; tell what happened in plain words.",
     },
     "empathy.copy": {
-        "es": "Casi las mismas palabras que ya recibieron {count} persona(s) más (la primera "
+        "es": "Casi las mismas palabras que ya recibieron {count} personas más (la primera "
         "a las {first}), solo con otro nombre. Las respuestas enlatadas se notan; adapta "
         "cada una a su caso.",
-        "en": "Nearly the same words {count} other person(s) already got (first at {first}), "
+        "en": "Nearly the same words {count} other people already got (first at {first}), "
+        "only the name changed. Canned replies show; tailor each one to its case.",
+    },
+    "empathy.copy.one": {
+        "es": "Casi las mismas palabras que ya recibió {count} persona más (a las {first}), "
+        "solo con otro nombre. Las respuestas enlatadas se notan; adapta cada una a su caso.",
+        "en": "Nearly the same words {count} other person already got (at {first}), "
         "only the name changed. Canned replies show; tailor each one to its case.",
     },
     "channel.appeased_abuse": {
@@ -447,9 +455,8 @@ def say(key: str, language: str, **values: object) -> str:
     Returns:
         The text. Values are inserted as they are (``str()``), never re-formatted.
     """
-    return localized(TEMPLATES[key], language).format_map(
-        {name: str(value) for name, value in values.items()}
-    )
+    template = localized(TEMPLATES[plural_key(TEMPLATES, key, values.get("count"))], language)
+    return fill_contracted(template, {name: str(value) for name, value in values.items()})
 
 
 ACT_NAMES: dict[str, dict[str, str]] = {

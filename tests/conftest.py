@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.paths import DATA_DIR_ENV
+from game.paths import DATA_DIR_ENV, LOCALE_ENV
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.catalog import builtin_scenario_dir
 from tests.faults import TinyDisk, tiny_tmpfs
@@ -27,6 +27,9 @@ def isolated_data_dir(
     """Every test gets its own empty user data folder (no user scenarios, no logs)."""
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    # The machine's locale must not choose the language of tests that give no --lang.
+    for name in LOCALE_ENV:
+        monkeypatch.delenv(name, raising=False)
     return folder
 
 

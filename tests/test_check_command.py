@@ -154,7 +154,7 @@ def test_check_locates_lint_and_explains_balance(
     for bot in GAMING_POLICIES:
         assert f"\n  {bot} " in result.out
     assert not any("gaming bot" in line for line in lines)
-    assert result.out.rstrip().endswith("check failed (8 problem(s))")
+    assert result.out.rstrip().endswith("check failed (8 problems)")
 
 
 def test_check_of_a_broken_file_shows_the_validation_errors(

@@ -134,7 +134,7 @@ def test_play_without_scenario_lists_them(capsys: pytest.CaptureFixture[str]) ->
 def test_play_shows_a_briefing_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(capsys, "play", str(MINIMAL), "--lang", "es")
     assert result.code == 0
-    assert result.out.startswith("Mínimo  (introductory, 20 min)\n")
+    assert result.out.startswith("Mínimo  (inicial, 20 min)\n")
     assert "Normas de la comunidad:\n  - Sin insultos." in result.out
     assert "Lo que es cierto:\n  - El café llegó frío." in result.out
     english = run_cli(capsys, "play", str(MINIMAL), "--lang", "en")

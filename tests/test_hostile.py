@@ -77,7 +77,7 @@ def test_check_fails_a_scenario_that_outgrows_its_budget_at_the_first_bot(
         "answer)\n"
     ) in result.err
     assert "bots over seeds" not in result.out  # no bot after the first was played
-    assert result.out.endswith(f"{path}: check failed (2 problem(s))\n")
+    assert result.out.endswith(f"{path}: check failed (2 problems)\n")
 
 
 def test_check_fails_a_big_crowd_in_seconds_not_minutes(

@@ -7,16 +7,20 @@ import shlex
 import sys
 from typing import TextIO
 
-from game.cli.common import EXIT_OK, Commands, count
+from game.cli.common import EXIT_OK, LANGUAGES, Commands, count, wanted_language
 from game.inert import inert
 from game.safejson import dumps
 from game.services.catalog import Broken, Listed, list_scenarios, listed_document
+from game.services.learning import START_HERE, difficulty_name, learning_order, start_here
 
 
 def add_parser(commands: Commands) -> None:
     """Add ``list`` and its options."""
     listing = commands.add_parser("list", help="list built-in and user scenarios")
     listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="language of the table (titles, words)"
+    )
     listing.set_defaults(handler=run)
 
 
@@ -29,7 +33,7 @@ def run(options: argparse.Namespace) -> int:
         )
         print()
         return EXIT_OK
-    print_catalog(scenarios, sys.stdout, "en")
+    print_catalog(scenarios, sys.stdout, wanted_language(options.lang) or "en")
     return EXIT_OK
 
 
@@ -52,25 +56,50 @@ def playable() -> list[Listed]:
     return listing.scenarios
 
 
+_HEADERS = {
+    "es": ("ID", "DIFICULTAD", "DURACIÓN", "IDIOMAS", "ORIGEN", "TÍTULO"),
+    "en": ("ID", "DIFFICULTY", "LENGTH", "LANGS", "SOURCE", "TITLE"),
+}
+_SOURCES = {"es": {"builtin": "incluido", "user": "tuyo"}}
+"""Sources in Spanish; English keeps the words of ``list --json``."""
+_NONE_FOUND = {"es": "No hay escenarios.", "en": "No scenarios found."}
+
+
 def print_catalog(scenarios: list[Listed], out: TextIO, language: str) -> None:
-    """Print the scenarios as a table, titles in ``language`` where they have it."""
+    """Print the scenarios as a table in learning order, words in ``language``.
+
+    Introductory scenarios come first (ties by title) and the first one is marked
+    "start here", so a new trainee knows what to play.
+    """
+    language = language if language in _HEADERS else "en"
     if not scenarios:
-        print("No scenarios found.", file=out)
+        print(_NONE_FOUND[language], file=out)
         return
+
+    def difficulty(listed: Listed) -> str:
+        return listed.loaded.scenario.meta.difficulty
+
+    def title(listed: Listed) -> str:
+        return listed.loaded.scenario.title_in(language)
+
+    ordered = learning_order(scenarios, difficulty, title)
+    first = start_here(ordered, difficulty)
     rows: list[tuple[str, ...]] = []
-    for listed in scenarios:
+    for listed in ordered:
         meta = listed.loaded.scenario.meta
+        mark = f"  ← {START_HERE[language]}" if listed is first else ""
         # One row per scenario: a line break in a title cannot forge another row.
         values: tuple[str, ...] = (
             meta.id,
-            meta.difficulty,
+            difficulty_name(meta.difficulty, language),
             f"{meta.duration_minutes} min",
             ",".join(meta.languages),
-            listed.source,
-            listed.loaded.scenario.title_in(language),
+            _SOURCES.get(language, {}).get(listed.source, listed.source),
+            title(listed),
         )
-        rows.append(tuple(inert(value, one_line=True) for value in values))
-    header = ("ID", "DIFFICULTY", "LENGTH", "LANGS", "SOURCE", "TITLE")
+        row = tuple(inert(value, one_line=True) for value in values)
+        rows.append((*row[:-1], row[-1] + mark))
+    header = _HEADERS[language]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]

@@ -15,9 +15,11 @@ from game.cli.common import (
     EXIT_OK,
     LANGUAGES,
     Commands,
+    count,
     margin_points,
     positive_int,
     scenario_paths,
+    wanted_language,
 )
 
 if TYPE_CHECKING:
@@ -88,7 +90,7 @@ def run(options: argparse.Namespace) -> int:
             display,
             seeds=range(1, options.seeds + 1),
             margin=options.margin,
-            language=options.lang,
+            language=wanted_language(options.lang),
             gaming_seeds=options.gaming_seeds,
             gaming_gate=options.gaming_gate,
         )
@@ -118,7 +120,7 @@ def print_result(result: CheckResult) -> None:
         print(f"{display}: bots over seeds {_seed_list(result.balance.seeds)}")
         sys.stdout.write(bot_table(result.balance))
     if result.problems:
-        print(f"{display}: check failed ({result.problems} problem(s))")
+        print(f"{display}: check failed ({count(result.problems, 'problem')})")
     else:
         print(f"{display}: check passed")
 

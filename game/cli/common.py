@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TypeAlias
 
+from game.paths import locale_language
 from game.services.validate import named_files
 
 EXIT_OK = 0
@@ -57,6 +58,11 @@ def positive_float(text: str) -> float:
     if not 0 < value <= 1000:  # also false for nan
         raise argparse.ArgumentTypeError(f"expected a number above 0 and up to 1000, got {text}")
     return value
+
+
+def wanted_language(given: str | None) -> str | None:
+    """The language asked for: ``--lang`` if given, else the user's locale's (or None)."""
+    return given or locale_language()
 
 
 def count(number: int, noun: str) -> str:

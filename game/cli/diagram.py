@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli.common import EXIT_OK, LANGUAGES, Commands
+from game.cli.common import EXIT_OK, LANGUAGES, Commands, wanted_language
 from game.services.diagram import diagram
 
 
@@ -19,5 +19,5 @@ def add_parser(commands: Commands) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Print the diagram of the scenario named."""
-    sys.stdout.write(diagram(options.scenario, options.lang))
+    sys.stdout.write(diagram(options.scenario, wanted_language(options.lang)))
     return EXIT_OK

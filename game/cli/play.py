@@ -9,8 +9,17 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from game.cli.catalog import playable, print_catalog
-from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, UsageError, positive_float
+from game.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    LANGUAGES,
+    Commands,
+    UsageError,
+    positive_float,
+    wanted_language,
+)
 from game.services.files import check_sessions_folder
+from game.services.learning import difficulty_name
 from game.services.play import Briefing, briefing, open_scenario
 
 if TYPE_CHECKING:  # Textual loads only when a game is played
@@ -35,21 +44,32 @@ def add_parser(commands: Commands) -> None:
     play.set_defaults(handler=run)
 
 
+_CATALOG_HEADING = {
+    "es": "Escenarios (juega uno con: crisisdrill play ID):\n",
+    "en": "Scenarios (play one with: crisisdrill play ID):\n",
+}
+_RUN_IN_TERMINAL = {
+    "es": "\nEjecuta esta orden en un terminal para jugar el escenario.",
+    "en": "\nRun this command in a terminal to play the scenario.",
+}
+
+
 def run(options: argparse.Namespace) -> int:
     """Play the game; without a terminal (a pipe, a test) print the catalog or briefing."""
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     trainee = options.trainee or ""
     if any(unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") for char in trainee):
         raise UsageError("--trainee must be a name: UTF-8 text without control characters")
-    opened = open_scenario(options.scenario, options.lang) if options.scenario is not None else None
+    language = wanted_language(options.lang)
+    opened = open_scenario(options.scenario, language) if options.scenario is not None else None
     if not interactive:
         if opened is None:
             scenarios = playable()
-            print("Scenarios (play one with: crisisdrill play ID):\n")
-            print_catalog(scenarios, sys.stdout, options.lang or "en")
+            print(_CATALOG_HEADING["es" if language == "es" else "en"])
+            print_catalog(scenarios, sys.stdout, language or "en")
             return EXIT_OK
         print_briefing(briefing(opened.loaded, opened.language))
-        print("\nRun this command in a terminal to play the scenario.")
+        print(_RUN_IN_TERMINAL["es" if opened.language == "es" else "en"])
         return EXIT_OK
     check_sessions_folder()
     # Textual loads only when a game is played.
@@ -58,7 +78,7 @@ def run(options: argparse.Namespace) -> int:
     app = make_app(
         AppConfig(
             scenario=opened.loaded if opened is not None else None,
-            language=options.lang,
+            language=language,
             seed=options.seed,
             trainee=trainee,
             speed=options.speed,
@@ -107,7 +127,8 @@ def fault_message(fault: LogFault) -> str:
 def print_briefing(brief: Briefing) -> None:
     """Print a briefing: the brand, its rules, channels, what is known and the goals."""
     spanish = brief.language == "es"
-    print(f"{brief.title}  ({brief.difficulty}, {brief.duration_minutes} min)")
+    difficulty = difficulty_name(brief.difficulty, brief.language)
+    print(f"{brief.title}  ({difficulty}, {brief.duration_minutes} min)")
     print(brief.summary)
     print()
     print(f"{'Marca' if spanish else 'Brand'}: {brief.brand_name} {brief.brand_handle}")

@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGUAGES, Commands, positive_int
+from game.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    LANGUAGES,
+    Commands,
+    count,
+    positive_int,
+    wanted_language,
+)
 from game.safejson import dumps
 
 # Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
@@ -55,7 +63,7 @@ def run(options: argparse.Namespace) -> int:
         playbook=options.playbook,
         seed=options.seed,
         runs=options.runs,
-        language=options.lang,
+        language=wanted_language(options.lang),
     )
     stopped = 0
     if options.json:
@@ -73,7 +81,7 @@ def run(options: argparse.Namespace) -> int:
         metrics = result.metrics
         print(
             f"seed {result.seed}: {result.final_phase} ({' > '.join(result.phases)}); "
-            f"{result.posts} posts, {result.actions} actions; sentiment "
+            f"{count(result.posts, 'post')}, {count(result.actions, 'action')}; sentiment "
             f"{metrics['sentiment']:+.2f}, negative reach {metrics['negative_reach']:,}, "
             f"unanswered {metrics['unanswered']}"
         )

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from game.wording import contract_seams
+
 BRAND_PLACEHOLDERS = frozenset({"brand", "brand_handle"})
 """Filled from the scenario's brand, in every text."""
 
@@ -50,6 +52,9 @@ def placeholders_in(text: str) -> Iterator[PlaceholderUse]:
 def fill(text: str, values: Mapping[str, str]) -> str:
     """Replace each ``{name}`` by ``values[name]``; braces in values stay as they are.
 
+    Where a value meets the text around it, "de el" and "a el" are contracted ("lo de
+    {product}" with "el jersey" is "lo del jersey"); see ``game.wording.contract_seams``.
+
     Args:
         text: a validated scenario text.
         values: the value of each placeholder.
@@ -57,16 +62,24 @@ def fill(text: str, values: Mapping[str, str]) -> str:
     Raises:
         KeyError: a placeholder has no value (validation prevents this for scenarios).
     """
-
-    def replace(match: re.Match[str]) -> str:
+    pieces: list[str] = []
+    seams: list[int] = []
+    length = 0
+    last = 0
+    for match in _TOKEN.finditer(text):
         token = match.group(0)
-        if token == "{{":
-            return "{"
-        if token == "}}":
-            return "}"
         inner = match.group(1)
-        if inner is None or not _NAME.fullmatch(inner):
-            return token
-        return values[inner]
-
-    return _TOKEN.sub(replace, text)
+        pieces.append(text[last : match.start()])
+        length += match.start() - last
+        last = match.end()
+        if token in ("{{", "}}"):
+            piece = token[0]
+        elif inner is None or not _NAME.fullmatch(inner):
+            piece = token
+        else:
+            piece = values[inner]
+            seams += [length, length + len(piece)]
+        pieces.append(piece)
+        length += len(piece)
+    pieces.append(text[last:])
+    return contract_seams("".join(pieces), seams)

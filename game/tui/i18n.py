@@ -8,6 +8,8 @@ ours, the values may be anyone's, and the result is always shown as plain text.
 
 from __future__ import annotations
 
+from game.wording import fill_contracted, plural_key
+
 LANGUAGES = ("es", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -51,6 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "picker.key.choose": "Elegir",
         "picker.source.builtin": "incluido",
         "picker.source.user": "tuyo",
+        "picker.start_here": "▶ empieza aquí",
         "picker.minutes": "{minutes} min",
         "picker.languages": "idiomas: {languages}",
         "picker.not_in_language": "Este escenario no existe en {language}: se jugará en {other}.",
@@ -121,7 +124,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.mode": "{mode}",
         "channels.heading": "Canales",
         "channels.new": "{count} nuevos",
+        "channels.new.one": "{count} nuevo",
         "channels.overdue": "▲{count} vencidos",
+        "channels.overdue.one": "▲{count} vencido",
         "feed.state": "Estado",
         "feed.time": "Hora",
         "feed.author": "Autor",
@@ -142,6 +147,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "thread.empty": "Elige un mensaje del feed para ver la conversación.",
         "thread.brand": "Tú ({handle})",
         "thread.followers": "{followers} seguidores",
+        "thread.followers.one": "{followers} seguidor",
         "thread.escalated": "Escalado a: {teams}",
         "thread.promise": "Promesa {id}: «{text}», vence a las {due} ({status})",
         "promise.open": "abierta",
@@ -204,6 +210,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promise_kept": "Promesa {id} cumplida a tiempo.",
         "notice.phase": "La crisis pasa a: {phase}",
         "notice.found": "La búsqueda encontró {count} mensajes.",
+        "notice.found.one": "La búsqueda encontró {count} mensaje.",
         "notice.fact": "Nuevo dato: {fact}",
         "notice.ended": "La sesión ha terminado ({phase}).",
         "notice.stopped": "Sesión detenida: {reason}.",
@@ -229,7 +236,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "en contra",
         "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
-        "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} persona(s): "
+        "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} personas: "
+        "suena a respuesta enlatada",
+        "coach.verdict.canned.one": "Casi lo mismo que ya recibió {count} persona más: "
         "suena a respuesta enlatada",
         "coach.verdict.generic": "La disculpa podría ir a cualquiera: no nombra su problema",
         "coach.verdict.stuffed": "Demasiadas cosas a la vez: elige lo que este caso necesita",
@@ -306,6 +315,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "picker.key.choose": "Choose",
         "picker.source.builtin": "built-in",
         "picker.source.user": "yours",
+        "picker.start_here": "▶ start here",
         "picker.minutes": "{minutes} min",
         "picker.languages": "languages: {languages}",
         "picker.not_in_language": "This scenario has no {language} version: it plays in {other}.",
@@ -376,7 +386,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "status.mode": "{mode}",
         "channels.heading": "Channels",
         "channels.new": "{count} new",
+        "channels.new.one": "{count} new",
         "channels.overdue": "▲{count} overdue",
+        "channels.overdue.one": "▲{count} overdue",
         "feed.state": "State",
         "feed.time": "Time",
         "feed.author": "Author",
@@ -397,6 +409,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "thread.empty": "Pick a post in the feed to see its thread.",
         "thread.brand": "You ({handle})",
         "thread.followers": "{followers} followers",
+        "thread.followers.one": "{followers} follower",
         "thread.escalated": "Escalated to: {teams}",
         "thread.promise": "Promise {id}: “{text}”, due at {due} ({status})",
         "promise.open": "open",
@@ -459,6 +472,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promise_kept": "Promise {id} kept in time.",
         "notice.phase": "The crisis moves to: {phase}",
         "notice.found": "The search found {count} posts.",
+        "notice.found.one": "The search found {count} post.",
         "notice.fact": "New fact: {fact}",
         "notice.ended": "The session is over ({phase}).",
         "notice.stopped": "Session stopped: {reason}.",
@@ -483,7 +497,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "hurts",
         "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
-        "coach.verdict.canned": "Nearly what {count} other person(s) already got: it reads "
+        "coach.verdict.canned": "Nearly what {count} other people already got: it reads "
+        "as a canned reply",
+        "coach.verdict.canned.one": "Nearly what {count} other person already got: it reads "
         "as a canned reply",
         "coach.verdict.generic": "The apology could go to anyone: it does not name their problem",
         "coach.verdict.stuffed": "Too many things at once: pick what this case needs",
@@ -536,7 +552,7 @@ def tr(language: str, key: str, /, **values: object) -> str:
         The text, to be shown as plain text.
     """
     table = STRINGS.get(language, STRINGS["en"])
-    template = table[key]
+    template = table[plural_key(table, key, values.get("count"))]
     if not values:
         return template
-    return template.format_map({name: str(value) for name, value in values.items()})
+    return fill_contracted(template, {name: str(value) for name, value in values.items()})

@@ -83,7 +83,12 @@ def post_header(game: Game, post: Post) -> Content:
             " ",
             person.handle,
             " · ",
-            tr(language, "thread.followers", followers=compact_number(person.followers)),
+            tr(
+                language,
+                "thread.followers",
+                followers=compact_number(person.followers),
+                count=person.followers,  # chooses the singular; not shown
+            ),
         )
     return Content.assemble(
         who,

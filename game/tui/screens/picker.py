@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from game.services.learning import learning_order, start_here
 from game.tui.config import MODES, Mode
 from game.tui.i18n import LANGUAGES, tr
 from game.tui.keys import KeySpec, LocalizedKeys
@@ -47,6 +48,20 @@ def load_entry(entry: LibraryEntry) -> LoadedScenario:
     return load_scenario(Path(entry.path))
 
 
+def _difficulty(entry: LibraryEntry) -> str:
+    return entry.difficulty
+
+
+def in_learning_order(entries: list[LibraryEntry], language: str) -> list[LibraryEntry]:
+    """The scenarios introductory first, then intermediate, then hard; ties by title.
+
+    Args:
+        entries: the library.
+        language: the interface language, whose titles break ties.
+    """
+    return learning_order(entries, _difficulty, lambda entry: entry.text(entry.title, language))
+
+
 class PickerScreen(LocalizedKeys, Screen[None]):
     """Choose what to play, in which language and mode.
 
@@ -71,7 +86,7 @@ class PickerScreen(LocalizedKeys, Screen[None]):
         super().__init__()
         self.language = language
         self.mode: Mode = mode
-        self.scenarios: list[LibraryEntry] = entries or []
+        self.scenarios: list[LibraryEntry] = in_learning_order(entries or [], language)
         self.loaded = entries is not None
         self._highlighted = highlighted
         self._choosing: LibraryEntry | None = None
@@ -104,7 +119,7 @@ class PickerScreen(LocalizedKeys, Screen[None]):
         self.query_one("#picker-list", OptionList).loading = False
         if worker.name == "library" and event.state == WorkerState.SUCCESS:
             self.loaded = True
-            self.scenarios = list(worker.result or [])
+            self.scenarios = in_learning_order(worker.result or [], self.language)
             self._refresh_texts()
         elif worker.name == "scenario":
             entry, self._choosing = self._choosing, None
@@ -125,8 +140,11 @@ class PickerScreen(LocalizedKeys, Screen[None]):
             language = self.language if self.language in entry.languages else entry.languages[0]
             self.post_message(ScenarioChosen(loaded, language, self.mode))
 
-    def _option(self, entry: LibraryEntry) -> Option:
+    def _option(self, entry: LibraryEntry, first: LibraryEntry | None) -> Option:
         language = self.language
+        title = Content.styled(entry.text(entry.title, language), "bold")
+        if entry is first:  # a word and a symbol, not a colour alone; its own line, never cut
+            title = Content.assemble((tr(language, "picker.start_here"), "bold"), "\n", title)
         details = " · ".join(
             (
                 tr(language, f"difficulty.{entry.difficulty}"),
@@ -136,7 +154,7 @@ class PickerScreen(LocalizedKeys, Screen[None]):
             )
         )
         return Option(
-            Content.assemble((entry.text(entry.title, language), "bold"), "\n", (details, "dim")),
+            Content.assemble(title, "\n", (details, "dim")),
             id=entry.id,
         )
 
@@ -171,7 +189,8 @@ class PickerScreen(LocalizedKeys, Screen[None]):
         elif not self.scenarios:
             options.add_option(Option(Content(tr(language, "picker.empty")), disabled=True))
         else:
-            options.add_options([self._option(entry) for entry in self.scenarios])
+            first = start_here(self.scenarios, _difficulty)
+            options.add_options([self._option(entry, first) for entry in self.scenarios])
             if highlighted is None:
                 highlighted, self._highlighted = self._highlighted or 0, None
             options.highlighted = min(highlighted, len(self.scenarios) - 1)
@@ -239,8 +258,10 @@ class PickerScreen(LocalizedKeys, Screen[None]):
         if self._choosing is not None:
             return
         language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
-        highlighted = self.query_one("#picker-list", OptionList).highlighted
-        entries = self.scenarios if self.loaded else None
+        current = self._current()
+        entries = in_learning_order(self.scenarios, language) if self.loaded else None
+        # Titles sort differently in the other language: keep the same scenario highlighted.
+        highlighted = entries.index(current) if entries and current in entries else None
         picker = PickerScreen.in_language(language)
         self.app.switch_screen(
             picker(entries, language=language, mode=self.mode, highlighted=highlighted)
