@@ -94,3 +94,20 @@ async def act_on(pilot: Pilot[None], app: CrisisApp, post: Post, key: str, text:
     await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def start_session(pilot: Pilot[None], minutes: int = 0) -> None:
+    """From the briefing into the console, then let ``minutes`` of simulated time pass."""
+    await pilot.press("enter")
+    await pilot.pause()
+    if minutes:
+        pilot.app.advance_clock(minutes * 60)  # type: ignore[attr-defined]
+        await pilot.pause()
+
+
+async def finish_session(pilot: Pilot[None]) -> None:
+    """Finish now (x, then y) and wait for the debrief to be scored and shown."""
+    await pilot.press("x")
+    await pilot.pause()
+    await pilot.press("y")
+    await settle(pilot)

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from game.scenario.catalog import resolve_scenario
 from game.tui.screens.debrief import DebriefScreen
-from tests.tui.helpers import new_app, settle
+from tests.tui.helpers import finish_session, new_app, start_session
 
 
 @pytest.mark.parametrize(("size", "side"), [((80, 24), 32), ((120, 40), 46)])
@@ -18,14 +18,8 @@ async def test_the_scores_fit_their_pane_and_the_findings_get_the_rest(
 ) -> None:
     app = new_app(tmp_path, scenario=resolve_scenario("turistas"))
     async with app.run_test(size=size) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(60)
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await pilot.press("y")
-        await settle(pilot)
+        await start_session(pilot, 1)
+        await finish_session(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen)
         pane = debrief.query_one("#debrief-side")

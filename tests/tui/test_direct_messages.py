@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.scenario.catalog import resolve_scenario
 from game.tui.widgets.feed import Feed
-from tests.tui.helpers import SIZE, act_on, console, new_app
+from tests.tui.helpers import SIZE, act_on, console, new_app, start_session
 
 
 async def test_a_private_message_to_a_public_post_shows_in_direct_messages(
@@ -14,10 +14,7 @@ async def test_a_private_message_to_a_public_post_shows_in_direct_messages(
 ) -> None:
     app = new_app(tmp_path, scenario=resolve_scenario("turistas"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(3 * 60)
-        await pilot.pause()
+        await start_session(pilot, 3)
         game = app.game
         assert game is not None
         post = next(p for p in game.session.post_order if p.author != "brand" and p.needs_reply)

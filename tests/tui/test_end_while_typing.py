@@ -15,7 +15,7 @@ from textual.widgets import Static
 from game.scenario.catalog import resolve_scenario
 from game.tui.screens.debrief import HOLD_SECONDS, DebriefScreen
 from game.tui.screens.dialogs import ConfirmScreen
-from tests.tui.helpers import SIZE, console, new_app, settle, type_text
+from tests.tui.helpers import SIZE, console, new_app, settle, start_session, type_text
 
 
 @pytest.mark.parametrize(
@@ -30,10 +30,7 @@ async def test_keys_typed_as_time_runs_out_are_held_and_the_words_kept(
 ) -> None:
     app = new_app(tmp_path, scenario=resolve_scenario("turistas"), language=language)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(3 * 60)
-        await pilot.pause()
+        await start_session(pilot, 3)
         assert app.game is not None
         post = next(p for p in app.game.session.post_order if p.author != "brand")
         assert console(app).select_post(post.id)

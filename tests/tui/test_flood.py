@@ -10,7 +10,7 @@ from textual.widgets import Static
 from game.scenario import load_scenario
 from game.tui.screens.debrief import DebriefScreen
 from tests.conftest import DATA_DIR
-from tests.tui.helpers import SIZE, new_app, settle
+from tests.tui.helpers import SIZE, finish_session, new_app, start_session
 
 
 @pytest.mark.parametrize(
@@ -27,14 +27,8 @@ async def test_finishing_a_flooded_session_reaches_the_debrief_that_says_why(
         tmp_path, scenario=load_scenario(DATA_DIR / "hostile" / "burst.yaml"), language=language
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(60)
-        await pilot.pause()
-        await pilot.press("x")  # finish now: the crowd runs on until the budget stops it
-        await pilot.pause()
-        await pilot.press("y")
-        await settle(pilot)
+        await start_session(pilot, 1)
+        await finish_session(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen) and debrief.card is not None
         assert debrief.card.stopped == stopped

@@ -11,7 +11,7 @@ from game.scenario.catalog import resolve_scenario
 from game.tui.screens.console import ConsoleScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.widgets.feed import Feed
-from tests.tui.helpers import SIZE, new_app, settle
+from tests.tui.helpers import SIZE, finish_session, new_app, settle, start_session
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -20,14 +20,8 @@ async def test_going_to_a_post_the_crowd_wrote_after_leaving_and_back(
 ) -> None:
     app = new_app(tmp_path, scenario=resolve_scenario("turistas"), language=language)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(60)
-        await pilot.pause()
-        await pilot.press("x")  # leave at minute 1: the crowd runs on without the trainee
-        await pilot.pause()
-        await pilot.press("y")
-        await settle(pilot)
+        await start_session(pilot, 1)
+        await finish_session(pilot)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen)
         late = next(

@@ -8,7 +8,7 @@ import pytest
 
 from game.scenario.catalog import resolve_scenario
 from game.tui.render import feed_cells
-from tests.tui.helpers import SIZE, new_app
+from tests.tui.helpers import SIZE, new_app, start_session
 
 
 @pytest.mark.parametrize(
@@ -20,10 +20,7 @@ async def test_posts_that_wait_for_no_answer_say_so(
 ) -> None:
     app = new_app(tmp_path, scenario=resolve_scenario("rebajas"), language=language)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(20 * 60)
-        await pilot.pause()
+        await start_session(pilot, 20)
         game = app.game
         assert game is not None
         shown = [p for posts in game.by_channel.values() for p in posts if not p.from_brand]

@@ -9,7 +9,7 @@ from game.journal.events import ActionTaken
 from game.journal.logfile import read_log
 from game.scenario.catalog import resolve_scenario
 from game.tui.widgets.feed import Feed
-from tests.tui.helpers import SIZE, console, new_app, type_text
+from tests.tui.helpers import SIZE, console, new_app, start_session, type_text
 
 
 async def test_posts_arriving_while_typing_do_not_change_whom_the_reply_answers(
@@ -17,10 +17,7 @@ async def test_posts_arriving_while_typing_do_not_change_whom_the_reply_answers(
 ) -> None:
     app = new_app(tmp_path, scenario=resolve_scenario("rebajas"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.advance_clock(4 * 60)
-        await pilot.pause()
+        await start_session(pilot, 4)
         game = app.game
         assert game is not None
         screen = console(app)
