@@ -101,9 +101,40 @@ class Rule:
     dimensions: tuple[str, ...]
     title: dict[str, str]
 
+    def name(self, language: str) -> str:
+        """Its short name in ``language``: the slug in English, e.g. "responde-rápido"."""
+        return SPANISH_NAMES[self.id] if language == "es" else self.slug
+
     def label(self, language: str) -> str:
         """The rule as "P2 answer-fast: title", in ``language`` (English if unknown)."""
-        return f"{self.id} {self.slug}: {self.title.get(language, self.title['en'])}"
+        return f"{self.id} {self.name(language)}: {self.title.get(language, self.title['en'])}"
+
+
+SPANISH_NAMES: dict[str, str] = {
+    "P1": "responde-siempre",
+    "P2": "responde-rápido",
+    "P3": "escucha-activa",
+    "P4": "nunca-ocultes",
+    "E1": "empatiza",
+    "E2": "mantén-la-calma",
+    "E3": "humildad",
+    "E4": "sin-jerga-corporativa",
+    "E5": "supera-expectativas",
+    "E6": "mismo-idioma",
+    "C1": "mismo-canal",
+    "C2": "dos-y-a-privado",
+    "C3": "datos-en-privado",
+    "C4": "normas-de-la-casa",
+    "C5": "una-sola-voz",
+    "H1": "asume-el-error",
+    "H2": "disculpa-completa",
+    "H3": "verifica-primero",
+    "H4": "lo-prometido-es-deuda",
+    "H5": "promesa-implícita",
+    "O1": "la-crisis-es-pública",
+    "O2": "aprende",
+}
+"""Each rule's short name in Spanish output (the English slug is its stable id)."""
 
 
 def _rule(rule_id: RuleId, slug: str, dimensions: str, es: str, en: str) -> Rule:
@@ -270,3 +301,17 @@ RULES: dict[RuleId, Rule] = {
     )
 }
 """Every rule, by id, in the order of PRINCIPLES.md."""
+
+
+def rule_name(rule_id: str, language: str) -> str:
+    """A rule as reports name it: "P2 answer-fast", "P2 responde-rápido" (the id if unknown).
+
+    Args:
+        rule_id: A rule id, perhaps one a damaged log made up.
+        language: "es" or "en".
+
+    Returns:
+        The id and the rule's short name in ``language``.
+    """
+    rule = RULES.get(rule_id)  # type: ignore[call-overload]
+    return f"{rule_id} {rule.name(language)}" if rule else rule_id

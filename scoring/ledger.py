@@ -7,7 +7,9 @@ that names the rule, the moment, the post and the trainee's words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from game.clocktime import clock_time
@@ -19,8 +21,9 @@ from scoring.judgement import Judgement, judge_reply, situation_of
 from scoring.judgement.reading import question_of
 
 __all__ = ["Ledger", "Span", "clock", "first_hit", "minutes"]
+from scoring.costs import Situation, finding_costs
 from scoring.messages import say
-from scoring.scorecard import Dimension, Evidence, Finding, Severity
+from scoring.scorecard import Dimension, DimensionScore, Evidence, Finding, Severity
 from scoring.sessionview import BrandMessage, SessionView
 
 
@@ -56,6 +59,9 @@ class Ledger:
     _analyses: dict[int, Analysis] = field(default_factory=dict)
     _judgements: dict[int, Judgement] = field(default_factory=dict)
     _answers: list[tuple[int, AnswerRecord]] | None = None
+    _situations: list[Situation] = field(default_factory=list)
+    _open: Situation | None = None
+    _loose: Situation = field(default_factory=Situation)
 
     @property
     def language(self) -> str:
@@ -76,7 +82,42 @@ class Ledger:
             dimension: the dimension.
             value: 0 (rule broken) to 1 (done well); clamped to that range.
         """
-        self.credits.setdefault(dimension, []).append(min(1.0, max(0.0, value)))
+        value = min(1.0, max(0.0, value))
+        self.credits.setdefault(dimension, []).append(value)
+        (self._open or self._loose).credits.append((dimension, value))
+
+    @contextmanager
+    def situation(self) -> Iterator[None]:
+        """Judge one situation: the credits and "-" findings given inside belong together.
+
+        What a finding cost (``costed_findings``) is the credit its situation lost.
+        Situations do not nest: an inner one joins the outer.
+        """
+        if self._open is not None:
+            yield
+            return
+        self._open = Situation()
+        try:
+            yield
+        finally:
+            self._situations.append(self._open)
+            self._open = None
+
+    def costed_findings(self, dimensions: tuple[DimensionScore, ...]) -> list[Finding]:
+        """The findings, each with the overall points it cost.
+
+        Args:
+            dimensions: The session's dimension scores.
+
+        Returns:
+            The findings in the order noted, ``cost`` filled in.
+        """
+        situations = [*self._situations, self._loose]
+        costs = finding_costs(self.findings, situations, dimensions)
+        return [
+            replace(finding, cost=round(cost, 4)) if cost else finding
+            for finding, cost in zip(self.findings, costs, strict=True)
+        ]
 
     def analysis(self, message: BrandMessage) -> Analysis:
         """The analyzer's reading of one brand message (computed once).
@@ -175,6 +216,8 @@ class Ledger:
             start, end = (hit.start, hit.end) if hit is not None else (0, len(message.text))
             evidence = Evidence(message.text, start, end)
         author = self.view.people.get(post.author) if post else None
+        if severity == "-":
+            (self._open or self._loose).findings.append(len(self.findings))
         self.findings.append(
             Finding(
                 rule=rule,
@@ -187,6 +230,7 @@ class Ledger:
                 post_author=author.label if author else None,
                 channel=(message.channel if message else post.channel if post else None),
                 evidence=evidence,
+                key=key,
             )
         )
 

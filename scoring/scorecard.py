@@ -55,6 +55,10 @@ class Finding:
         post_author: Display name and handle of the post's author.
         channel: Where it happened.
         evidence: The trainee's words that show it, when words show it.
+        key: The message template it was written from (``scoring.messages``): findings
+            with the same rule and key are the same lesson, repeated.
+        cost: Points of the overall score it cost (0 for a "+"): the share of the
+            credit its situation lost, weighted as the overall weighs its dimension.
     """
 
     rule: RuleId
@@ -67,6 +71,8 @@ class Finding:
     post_author: str | None = None
     channel: str | None = None
     evidence: Evidence | None = None
+    key: str = ""
+    cost: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ written in docs/scoring.md and in each judge's docstring.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 from game.budgets import exceeded_message
 from game.journal.events import Event
@@ -70,12 +71,14 @@ def score(scenario: Scenario, records: Iterable[Event]) -> Scorecard:
     )
     phase = next(p for p in scenario.phases if p.id == view.final_phase)
     overall = _overall(dimensions)
+    costed = ledger.costed_findings(dimensions)
     cap = ending_cap(phase)
     if overall > cap:
         ledger.note("O1", "containment", "-", view.end, "overall.capped", cap=cap, score=overall)
+        costed.append(replace(ledger.findings[-1], cost=float(overall - cap)))
         overall = cap
     # Stable sort: findings of the same second keep the order the judges gave them.
-    findings = tuple(sorted(ledger.findings, key=lambda finding: finding.time))
+    findings = tuple(sorted(costed, key=lambda finding: finding.time))
     return Scorecard(
         scenario_id=scenario.meta.id,
         scenario_title=_text(scenario.meta.title, view.language),

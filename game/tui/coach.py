@@ -48,7 +48,7 @@ def rules_label(rules: tuple[RuleId, ...], language: str) -> str:
     """One rule as ``H1 own-the-mistake: title``; several as ``E1 empathize · H1 ...``."""
     if len(rules) == 1:
         return RULES[rules[0]].label(language)
-    return " · ".join(f"{rule} {RULES[rule].slug}" for rule in rules)
+    return " · ".join(f"{rule} {RULES[rule].name(language)}" for rule in rules)
 
 
 def coach_notes(

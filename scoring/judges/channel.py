@@ -42,16 +42,17 @@ def judge_channel(ledger: Ledger) -> None:
     actions.sort(key=lambda item: item.index)  # the order the trainee acted in
     warned: set[str] = set()
     for item in actions:
-        if isinstance(item, Moderation):
-            _moderation(ledger, item, warned)
-            if item.kind == "warn":
-                warned.add(item.author)
-        elif item.kind == "statement":
-            _statement(ledger, item)
-        elif item.kind == "private_message":
-            _private(ledger, item, public_count, moved)
-        elif item.kind in ("reply", "follow_up") and item.public:
-            _public(ledger, item, public_count, moved)
+        with ledger.situation():
+            if isinstance(item, Moderation):
+                _moderation(ledger, item, warned)
+                if item.kind == "warn":
+                    warned.add(item.author)
+            elif item.kind == "statement":
+                _statement(ledger, item)
+            elif item.kind == "private_message":
+                _private(ledger, item, public_count, moved)
+            elif item.kind in ("reply", "follow_up") and item.public:
+                _public(ledger, item, public_count, moved)
     _staff(ledger)
 
 
@@ -246,24 +247,25 @@ def _staff(ledger: Ledger) -> None:
         if person is not None and person.archetype == "employee":
             staff_posts.setdefault(post.author, post)
     for author, post in staff_posts.items():
-        talked = [
-            m
-            for m in view.messages
-            if m.kind in ("reply", "private_message")
-            and m.post_id is not None
-            and view.post_by_id[m.post_id].author == author
-        ]
-        if talked:
-            ledger.credit("channel", 1.0)
-            ledger.note(
-                "C5",
-                "channel",
-                "+",
-                talked[0].time,
-                "channel.staff_spoken_to",
-                post=post,
-                message=talked[0],
-            )
-        else:
-            ledger.credit("channel", 0.0)
-            ledger.note("C5", "channel", "-", post.time, "channel.staff_left_alone", post=post)
+        with ledger.situation():
+            talked = [
+                m
+                for m in view.messages
+                if m.kind in ("reply", "private_message")
+                and m.post_id is not None
+                and view.post_by_id[m.post_id].author == author
+            ]
+            if talked:
+                ledger.credit("channel", 1.0)
+                ledger.note(
+                    "C5",
+                    "channel",
+                    "+",
+                    talked[0].time,
+                    "channel.staff_spoken_to",
+                    post=post,
+                    message=talked[0],
+                )
+            else:
+                ledger.credit("channel", 0.0)
+                ledger.note("C5", "channel", "-", post.time, "channel.staff_left_alone", post=post)

@@ -49,25 +49,26 @@ def judge_empathy(ledger: Ledger) -> None:
     view = ledger.view
     by_size: dict[str, list[float]] = {"small": [], "big": []}
     for message in view.messages:
-        if message.kind == "statement":
-            _statement(ledger, message)
-            continue
-        if message.kind not in ("reply", "private_message"):
-            continue
-        post = view.post_by_id[message.post_id or ""]
-        if view.is_abusive_author(post.author):
-            # Whether to answer abuse at all is a matter of house rules (CHANNEL, C4);
-            # here only the tone counts: calm is owed to trolls too (E2).
-            if _noted_hostility(ledger, message, post):
-                ledger.credit("empathy", 0.0)
-            continue
-        credit = _reply(ledger, message, post)
-        ledger.credit("empathy", credit)
-        followers = view.people[post.author].followers if post.author in view.people else 0
-        if followers < SMALL_ACCOUNT:
-            by_size["small"].append(credit)
-        elif followers >= BIG_ACCOUNT:
-            by_size["big"].append(credit)
+        with ledger.situation():
+            if message.kind == "statement":
+                _statement(ledger, message)
+                continue
+            if message.kind not in ("reply", "private_message"):
+                continue
+            post = view.post_by_id[message.post_id or ""]
+            if view.is_abusive_author(post.author):
+                # Whether to answer abuse at all is a matter of house rules (CHANNEL, C4);
+                # here only the tone counts: calm is owed to trolls too (E2).
+                if _noted_hostility(ledger, message, post):
+                    ledger.credit("empathy", 0.0)
+                continue
+            credit = _reply(ledger, message, post)
+            ledger.credit("empathy", credit)
+            followers = view.people[post.author].followers if post.author in view.people else 0
+            if followers < SMALL_ACCOUNT:
+                by_size["small"].append(credit)
+            elif followers >= BIG_ACCOUNT:
+                by_size["big"].append(credit)
     _humility(ledger, by_size)
 
 

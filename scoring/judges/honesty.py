@@ -58,26 +58,30 @@ def judge_honesty(ledger: Ledger) -> None:
             continue  # trolls are a matter of house rules, staff of one voice (C4, C5)
         if ledger.analysis(message).language not in SUPPORTED:
             continue  # the catalogs cannot read it
-        _facts_in_reply(ledger, message, post, owned_threads)
-        _coherence(ledger, message, post)
+        with ledger.situation():
+            _facts_in_reply(ledger, message, post, owned_threads)
+        with ledger.situation():
+            _coherence(ledger, message, post)
     statements = [m for m in view.messages if m.kind == "statement"]
     for statement in statements:
-        _statement(ledger, statement)
+        with ledger.situation():
+            _statement(ledger, statement)
     if not statements and _brand_at_fault(ledger):
         ledger.credit("honesty", 0.0)
         ledger.note("H2", "honesty", "-", view.end, "honesty.no_statement")
     _promises(ledger)
     for action in view.moderations:
-        if action.kind != "warn" and not view.is_abusive_author(action.author):
-            ledger.credit("honesty", 0.0)
-            ledger.note(
-                "P4",
-                "honesty",
-                "-",
-                action.time,
-                f"honesty.{action.kind}_complaint",
-                post=view.post_by_id[action.post_id],
-            )
+        with ledger.situation():
+            if action.kind != "warn" and not view.is_abusive_author(action.author):
+                ledger.credit("honesty", 0.0)
+                ledger.note(
+                    "P4",
+                    "honesty",
+                    "-",
+                    action.time,
+                    f"honesty.{action.kind}_complaint",
+                    post=view.post_by_id[action.post_id],
+                )
 
 
 def _brand_at_fault(ledger: Ledger) -> bool:
@@ -333,68 +337,69 @@ def _promises(ledger: Ledger) -> None:
     replies = {m.reply_id: m for m in view.messages if m.reply_id}
     phase = next(p for p in view.scenario.phases if p.id == view.final_phase)
     for promise in view.promises.values():
-        said = replies.get(promise.reply_id)
-        post = view.post_by_id.get(said.post_id or "") if said else None
-        hit = _words_in(said, promise.text)
-        if promise.status == "open" and phase.final == "bad":
-            # The crisis ended badly with the promise unkept: nobody will keep it now.
-            ledger.credit("honesty", 0.0)
-            ledger.note(
-                "H4",
-                "honesty",
-                "-",
-                view.end,
-                "honesty.promise_open_at_end",
-                post=post,
-                message=said,
-                hit=hit,
-                promise=promise.text,
-            )
-        elif promise.status == "kept":
-            ledger.credit("honesty", 1.0)
-            ledger.note(
-                "H4",
-                "honesty",
-                "+",
-                promise.settled or promise.made,
-                "honesty.promise_kept",
-                post=post,
-                message=said,
-                hit=hit,
-                promise=promise.text,
-            )
-        elif (
-            promise.status == "broken"
-            and promise.delivered_late is not None
-            and _delivered_late(ledger, promise, said)
-        ):
-            ledger.credit("honesty", DELIVERED_LATE)
-            ledger.note(
-                "H4",
-                "honesty",
-                "-",
-                promise.delivered_late,
-                "honesty.promise_late",
-                post=post,
-                message=said,
-                hit=hit,
-                promise=promise.text,
-                minutes=max(1, round((promise.delivered_late - promise.due) / 60)),
-            )
-        elif promise.status == "broken":
-            ledger.credit("honesty", 0.0)
-            ledger.note(
-                "H4",
-                "honesty",
-                "-",
-                promise.due,
-                "honesty.promise_broken",
-                post=post,
-                message=said,
-                hit=hit,
-                promise=promise.text,
-                made=clock(promise.made, ledger.language),
-            )
+        with ledger.situation():
+            said = replies.get(promise.reply_id)
+            post = view.post_by_id.get(said.post_id or "") if said else None
+            hit = _words_in(said, promise.text)
+            if promise.status == "open" and phase.final == "bad":
+                # The crisis ended badly with the promise unkept: nobody will keep it now.
+                ledger.credit("honesty", 0.0)
+                ledger.note(
+                    "H4",
+                    "honesty",
+                    "-",
+                    view.end,
+                    "honesty.promise_open_at_end",
+                    post=post,
+                    message=said,
+                    hit=hit,
+                    promise=promise.text,
+                )
+            elif promise.status == "kept":
+                ledger.credit("honesty", 1.0)
+                ledger.note(
+                    "H4",
+                    "honesty",
+                    "+",
+                    promise.settled or promise.made,
+                    "honesty.promise_kept",
+                    post=post,
+                    message=said,
+                    hit=hit,
+                    promise=promise.text,
+                )
+            elif (
+                promise.status == "broken"
+                and promise.delivered_late is not None
+                and _delivered_late(ledger, promise, said)
+            ):
+                ledger.credit("honesty", DELIVERED_LATE)
+                ledger.note(
+                    "H4",
+                    "honesty",
+                    "-",
+                    promise.delivered_late,
+                    "honesty.promise_late",
+                    post=post,
+                    message=said,
+                    hit=hit,
+                    promise=promise.text,
+                    minutes=max(1, round((promise.delivered_late - promise.due) / 60)),
+                )
+            elif promise.status == "broken":
+                ledger.credit("honesty", 0.0)
+                ledger.note(
+                    "H4",
+                    "honesty",
+                    "-",
+                    promise.due,
+                    "honesty.promise_broken",
+                    post=post,
+                    message=said,
+                    hit=hit,
+                    promise=promise.text,
+                    made=clock(promise.made, ledger.language),
+                )
 
 
 def _delivered_late(ledger: Ledger, promise: PromiseRecord, said: BrandMessage | None) -> bool:

@@ -47,16 +47,19 @@ def judge_ruled_out_promises(ledger: Ledger) -> None:
     if not facts:
         return
     for message in view.messages:
-        if message.kind not in PROMISING_KINDS:
-            continue
-        analysis = ledger.analysis(message)
-        if not analysis.has("promise") or analysis.language not in SUPPORTED:
-            continue
-        for fact in facts:
-            mention = _ruled_out_act(analysis, fact) or _mention(message, fact, analysis.language)
-            if mention is not None:
-                _judge(ledger, message, fact, mention)
-                break  # one finding per message is enough to make the point
+        with ledger.situation():
+            if message.kind not in PROMISING_KINDS:
+                continue
+            analysis = ledger.analysis(message)
+            if not analysis.has("promise") or analysis.language not in SUPPORTED:
+                continue
+            for fact in facts:
+                mention = _ruled_out_act(analysis, fact) or _mention(
+                    message, fact, analysis.language
+                )
+                if mention is not None:
+                    _judge(ledger, message, fact, mention)
+                    break  # one finding per message is enough to make the point
 
 
 def _judge(ledger: Ledger, message: BrandMessage, fact: Fact, mention: _Mention) -> None:

@@ -29,49 +29,54 @@ def judge_speed(ledger: Ledger) -> None:
     silenced = {m.post_id for m in view.moderations if m.kind == "hide"}
     banned_at = {m.author: m.time for m in view.moderations if m.kind == "ban"}
     for post in view.posts:
-        if not post.needs_reply or post.id in silenced:
-            continue
-        if post.author in banned_at and banned_at[post.author] >= post.time:
-            continue
-        # An answer is one written after the post arrived: a reaction posted the same
-        # second as the reply that provoked it is not answered by that reply.
-        arrived = view.post_order.get(post.id, 0)
-        answer = next(
-            (m for m in view.answers_in(post.thread) if m.order > arrived and _readable(ledger, m)),
-            None,
-        )
-        allowed = expected[post.channel]
-        if answer is None:
-            _unanswered(ledger, post, allowed)
-            continue
-        delay = answer.time - post.time
-        if delay <= allowed:
-            ledger.credit("speed", 1.0)
+        with ledger.situation():
+            if not post.needs_reply or post.id in silenced:
+                continue
+            if post.author in banned_at and banned_at[post.author] >= post.time:
+                continue
+            # An answer is one written after the post arrived: a reaction posted the same
+            # second as the reply that provoked it is not answered by that reply.
+            arrived = view.post_order.get(post.id, 0)
+            answer = next(
+                (
+                    m
+                    for m in view.answers_in(post.thread)
+                    if m.order > arrived and _readable(ledger, m)
+                ),
+                None,
+            )
+            allowed = expected[post.channel]
+            if answer is None:
+                _unanswered(ledger, post, allowed)
+                continue
+            delay = answer.time - post.time
+            if delay <= allowed:
+                ledger.credit("speed", 1.0)
+                ledger.note(
+                    "P2",
+                    "speed",
+                    "+",
+                    answer.time,
+                    "speed.on_time",
+                    post=post,
+                    message=answer,
+                    minutes=minutes(delay),
+                    expected=minutes(allowed),
+                )
+                continue
+            ledger.credit("speed", 1 - (delay - allowed) / ((LATE_FACTOR - 1) * allowed))
             ledger.note(
                 "P2",
                 "speed",
-                "+",
+                "-",
                 answer.time,
-                "speed.on_time",
+                "speed.late",
                 post=post,
                 message=answer,
                 minutes=minutes(delay),
                 expected=minutes(allowed),
+                posted=clock(post.time, ledger.language),
             )
-            continue
-        ledger.credit("speed", 1 - (delay - allowed) / ((LATE_FACTOR - 1) * allowed))
-        ledger.note(
-            "P2",
-            "speed",
-            "-",
-            answer.time,
-            "speed.late",
-            post=post,
-            message=answer,
-            minutes=minutes(delay),
-            expected=minutes(allowed),
-            posted=clock(post.time, ledger.language),
-        )
     for time, found in view.searches:
         if found:
             ledger.note("P3", "speed", "+", time, "speed.search_found", count=len(found))

@@ -30,7 +30,11 @@ def render_json(card: Scorecard) -> str:
     data = card.to_dict()
     cited = sorted({finding.rule for finding in card.findings}, key=list(RULES).index)
     data["rules"] = {
-        rule_id: {"slug": RULES[rule_id].slug, "title": RULES[rule_id].title[card.language]}
+        rule_id: {
+            "slug": RULES[rule_id].slug,
+            "name": RULES[rule_id].name(card.language),
+            "title": RULES[rule_id].title[card.language],
+        }
         for rule_id in cited
     }
     return dumps(data, ensure_ascii=False, indent=2) + "\n"

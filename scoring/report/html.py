@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from game.vocabulary import RULES
+from game.vocabulary import RULES, rule_name
 from scoring.ledger import clock, duration
+from scoring.lessons import cost_text, frame, group_findings, top_lessons
 from scoring.report.chart import timeline_svg
 from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts
@@ -26,6 +27,9 @@ td.num, th.num { text-align: right; } tr.overall td { font-weight: bold; }
 .finding .head { font-weight: bold; } .sign { font-family: monospace; }
 .post, .words { margin: .3rem 0; } .post { color: #444; }
 mark { background: #ffe066; padding: 0 .1rem; }
+ol.lessons li { margin: .6rem 0; } .cost { font-weight: bold; color: #c92a2a; }
+.advice { font-style: italic; } details.group > summary { cursor: pointer; margin: .8rem 0; }
+details.group > summary .head { display: inline; font-weight: bold; }
 svg.timeline { width: 100%; height: auto; font-size: 11px; }
 svg .plot { fill: #f7f8fb; stroke: #ccd; } svg .zero { stroke: #bbb; stroke-dasharray: 2 3; }
 svg .sentiment { fill: none; stroke: #1c7ed6; stroke-width: 2; }
@@ -68,12 +72,24 @@ def render_html(card: Scorecard) -> str:
         _scores(card),
         f"<h2>{escape(label('timeline', lang))}</h2>",
         timeline_svg(card),
+        *_lessons(card),
         *_by_rule(card),
         f"<h2>{escape(label('findings', lang))}</h2>",
     ]
     if not card.findings:
         body.append(f"<p>{escape(label('no_findings', lang))}</p>")
-    body += [_finding(finding, lang) for finding in card.findings]
+    for group in group_findings(card.findings):
+        if group.count == 1:
+            body.append(_finding(group.first, lang))
+            continue
+        sign = "+" if group.first.severity == "+" else "−"
+        body.append(
+            f'<details class="group"><summary><span class="head">{clock(group.first.time, lang)}'
+            f' · <span class="sign">{sign}</span> {escape(rule_name(group.first.rule, lang))} '
+            f"×{group.count}</span>: {escape(group.headline(lang))}</summary>"
+        )
+        body += [_finding(finding, lang) for finding in group.findings]
+        body.append("</details>")
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
@@ -132,16 +148,40 @@ def _by_rule(card: Scorecard) -> list[str]:
     return rows
 
 
+def _lessons(card: Scorecard) -> list[str]:
+    """The top lessons: rule, cost, what happened, an example, what to do instead."""
+    lang = card.language
+    items = [f"<h2>{escape(frame('top', lang))}</h2>"]
+    lessons = top_lessons(card)
+    if not lessons:
+        return [*items, f"<p>{escape(frame('none', lang))}</p>"]
+    items.append('<ol class="lessons">')
+    for lesson in lessons:
+        parts = [
+            f"<li><strong>{escape(rule_name(lesson.rule, lang))}</strong> "
+            f'<span class="cost">{escape(cost_text(lesson.group.cost, lang))}</span>',
+            f"<div>{escape(lesson.headline)}</div>",
+        ]
+        if lesson.quote:
+            parts.append(
+                f'<div class="words">{escape(frame("example", lang))}: '
+                f"«{escape(lesson.quote)}»</div>"
+            )
+        parts.append(f'<div class="advice">{escape(lesson.advice)}</div></li>')
+        items.append("\n".join(parts))
+    items.append("</ol>")
+    return items
+
+
 def _finding(finding: Finding, lang: str) -> str:
-    rule = RULES.get(finding.rule)
-    slug = f" {rule.slug}" if rule else ""
     good = finding.severity == "+"
     sign = "+" if good else "−"
     parts = [
         f'<div class="finding {"good" if good else "bad"}" id="finding-{finding.time}-'
         f'{escape(finding.rule)}">',
         f'<div class="head">{clock(finding.time, lang)} · <span class="sign">{sign}</span> '
-        f"{escape(finding.rule + slug)} ({escape(dimension_name(finding.dimension, lang))})"
+        f"{escape(rule_name(finding.rule, lang))} "
+        f"({escape(dimension_name(finding.dimension, lang))})"
         "</div>",
         f"<div>{escape(finding.message)}</div>",
     ]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from game.vocabulary import RULES
+from game.vocabulary import RULES, rule_name
 from scoring.ledger import clock, duration
+from scoring.lessons import cost_text, frame, group_findings, top_lessons
 from scoring.report.labels import dimension_name, label
 from scoring.report.summary import rule_counts
 from scoring.scorecard import Finding, Scorecard
@@ -92,12 +93,28 @@ def render_markdown(card: Scorecard) -> str:
             f"| {dimension.basis} |"
         )
     lines += [f"| **{label('overall', lang)}** | **{card.overall}** | | |", ""]
+    lines += _lessons(card)
     lines += _by_rule(card)
     lines += [f"## {label('findings', lang)}", ""]
     if not card.findings:
         lines += [label("no_findings", lang), ""]
-    for finding in card.findings:
-        lines += _finding(finding, lang)
+    for group in group_findings(card.findings):
+        if group.count == 1:
+            lines += _finding(group.first, lang)
+            continue
+        sign = "+" if group.first.severity == "+" else "−"
+        lines += [
+            f"### {clock(group.first.time, lang)} · {sign} {rule_name(group.first.rule, lang)} "
+            f"×{group.count}",
+            "",
+            escape_markdown(group.headline(lang)),
+            "",
+            "<details>",
+            "",
+        ]
+        for finding in group.findings:
+            lines += _finding(finding, lang, heading="####")
+        lines += ["</details>", ""]
     lines += [f"## {label('final_metrics', lang)}", ""]
     lines += [f"- {code_span(name)}: {value:g}" for name, value in card.final_metrics.items()]
     return "\n".join(lines) + "\n"
@@ -121,12 +138,28 @@ def _by_rule(card: Scorecard) -> list[str]:
     return [*lines, ""]
 
 
-def _finding(finding: Finding, lang: str) -> list[str]:
-    rule = RULES.get(finding.rule)
-    slug = f" {rule.slug}" if rule else ""
+def _lessons(card: Scorecard) -> list[str]:
+    """The top lessons, numbered: rule and cost, what happened, an example, instead."""
+    lang = card.language
+    lines = [f"## {frame('top', lang)}", ""]
+    lessons = top_lessons(card)
+    if not lessons:
+        return [*lines, frame("none", lang), ""]
+    for number, lesson in enumerate(lessons, 1):
+        lines.append(
+            f"{number}. **{rule_name(lesson.rule, lang)}** "
+            f"({cost_text(lesson.group.cost, lang)}): {escape_markdown(lesson.headline)}"
+        )
+        if lesson.quote:
+            lines.append(f"   - {frame('example', lang)}: «{escape_markdown(lesson.quote)}»")
+        lines.append(f"   - {escape_markdown(lesson.advice)}")
+    return [*lines, ""]
+
+
+def _finding(finding: Finding, lang: str, heading: str = "###") -> list[str]:
     sign = "+" if finding.severity == "+" else "−"
     lines = [
-        f"### {clock(finding.time, lang)} · {sign} {finding.rule}{slug} "
+        f"{heading} {clock(finding.time, lang)} · {sign} {rule_name(finding.rule, lang)} "
         f"({dimension_name(finding.dimension, lang)})",
         "",
         escape_markdown(finding.message),

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from game.scenario.catalog import resolve_scenario
 from game.tui.screens.debrief import DebriefScreen, finding_content
@@ -37,9 +37,7 @@ async def test_findings_jump_to_their_post_and_reports_export(tmp_path: Path) ->
         assert with_words.evidence.words in content.plain
         assert any(span.style == "bold reverse" for span in content.spans)
         # Jump to the post of a finding about one.
-        findings = debrief.query_one("#debrief-findings", OptionList)
-        index = next(i for i, f in enumerate(debrief.findings) if f.post_id == complaint.id)
-        findings.highlighted = index
+        debrief.highlight(next(f for f in debrief.findings if f.post_id == complaint.id))
         await pilot.press("g")
         await pilot.pause()
         screen = console(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from game.scenario.catalog import resolve_scenario
 from game.tui.screens.console import ConsoleScreen
@@ -25,19 +25,19 @@ async def test_going_to_a_post_the_crowd_wrote_after_leaving_and_back(
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen)
         late = next(
-            index
-            for index, finding in enumerate(debrief.findings)
+            finding
+            for finding in debrief.findings
             if finding.post_id is not None and finding.time > 5 * 60
         )
-        debrief.query_one("#debrief-findings", OptionList).highlighted = late
+        debrief.highlight(late)
         await pilot.press("g")
         await settle(pilot)
         console = app.screen
         assert isinstance(console, ConsoleScreen)
         # A post written after the trainee left is in the feed, selected, its thread shown.
-        assert console.query_one(Feed).current_post_id == debrief.findings[late].post_id
+        assert console.query_one(Feed).current_post_id == late.post_id
         thread = str(console.query_one("#thread Static", Static).visual)
-        post_id = debrief.findings[late].post_id
+        post_id = late.post_id
         assert app.game is not None and post_id is not None
         post = app.game.post(post_id)
         assert post is not None and post.text[:30] in thread

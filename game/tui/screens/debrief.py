@@ -1,4 +1,4 @@
-"""The debrief: scores, findings in time order with the trainee's words, export.
+"""The debrief: scores, top lessons, findings grouped in time order, export.
 
 The log is scored in a thread worker (a long session takes a while): the screen shows
 a loading indicator until the scorecard is in, then composes itself again.
@@ -15,7 +15,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from game.journal.codec import LogError
@@ -27,10 +26,12 @@ from game.tui.i18n import tr
 from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.logfault import LogFault
 from game.tui.messages import JumpToPost
-from game.tui.render import highlighted, sparkline
-from game.vocabulary import RULES
+from game.tui.render import sparkline
+from game.tui.widgets.findings import FindingsList, finding_content
 from scoring.report import render_report
 from scoring.scorecard import Finding, Scorecard
+
+__all__ = ["DebriefScreen", "finding_content", "reports_dir", "score_bar"]
 
 HOLD_SECONDS = 1.5
 """How long the debrief ignores keys when time ran out while the trainee was typing."""
@@ -58,36 +59,6 @@ def score_bar(score: int | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def finding_content(finding: Finding, language: str) -> Content:
-    """A finding: time, sign, rule, message, and the trainee's words highlighted."""
-    rule = RULES.get(finding.rule)
-    slug = rule.slug if rule else ""
-    sign_style = "bold" if finding.severity == "+" else "bold reverse"
-    lines = [
-        Content.assemble(
-            (clock_text(finding.time, language), "dim"),
-            " ",
-            (f" {finding.severity} ", sign_style),
-            " ",
-            (f"{finding.rule} {slug}", "bold"),
-            " · ",
-            tr(language, f"dimension.{finding.dimension}"),
-        ),
-        Content.assemble("   ", Content(finding.message)),
-    ]
-    evidence = finding.evidence
-    if evidence is not None:
-        lines.append(
-            Content.assemble(
-                "   «",
-                highlighted(evidence.text, [(evidence.start, evidence.end)]),
-                "»",
-            )
-        )
-    lines.append(Content(""))  # a blank line between findings
-    return Content("\n").join(lines)
-
-
 class DebriefScreen(LocalizedKeys, Screen[None]):
     """The scored session.
 
@@ -103,6 +74,10 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
         (0, "-narrow"),  # under 100 columns the scores give their width to the findings
         (100, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012 (as above)
+        (0, "-short"),  # under 30 rows the post gives its height to the lessons
+        (30, "-tall"),
     ]
 
     def __init__(
@@ -126,7 +101,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         self.card: Scorecard | None = None
         self.error: str | None = None
         self.findings: list[Finding] = []
-        """The card's findings in time order, as listed."""
+        """The card's findings in time order."""
         self.exported: list[Path] = []
 
     @property
@@ -159,21 +134,8 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
                 )
                 yield Static(self._marks(card), id="debrief-marks", markup=False)
             with Vertical(id="debrief-main"):
-                yield Static(
-                    Content.styled(tr(language, "debrief.findings"), "bold underline"),
-                    markup=False,
-                )
-                findings = sorted(card.findings, key=lambda finding: finding.time)
-                self.findings = findings
-                yield OptionList(
-                    *[
-                        Option(finding_content(finding, language), id=str(index))
-                        for index, finding in enumerate(findings)
-                    ]
-                    or [Option(Content(tr(language, "debrief.no_findings")), disabled=True)],
-                    id="debrief-findings",
-                    markup=False,
-                )
+                self.findings = sorted(card.findings, key=lambda finding: finding.time)
+                yield FindingsList(card, language, id="debrief-findings")
                 with VerticalScroll(id="debrief-post-box"):
                     yield Static(id="debrief-post", markup=False)
         yield Static(
@@ -246,10 +208,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
 
     def _focus_findings(self) -> None:
         if self.card is not None:
-            findings = self.query_one("#debrief-findings", OptionList)
-            findings.focus()
-            if self.findings:
-                findings.highlighted = 0
+            self.query_one(FindingsList).focus()
             self._show_post()
 
     def _scores(self, card: Scorecard) -> Content:
@@ -302,10 +261,15 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         return Content("\n").join(lines)
 
     def _current(self) -> Finding | None:
-        if self.card is None or not self.findings:
+        if self.card is None:
             return None
-        index = self.query_one("#debrief-findings", OptionList).highlighted
-        return None if index is None else self.findings[index]
+        entry = self.query_one(FindingsList).current
+        return None if entry is None else entry.finding
+
+    def highlight(self, finding: Finding) -> None:
+        """Put the cursor on one finding (its group opened) and show its post."""
+        self.query_one(FindingsList).highlight_finding(finding)
+        self._show_post()
 
     def _show_post(self) -> None:
         finding = self._current()
@@ -317,7 +281,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
             part
             for part in (
                 finding.post_author,
-                finding.channel,
+                self.channel_names.get(finding.channel or "", finding.channel),
                 clock_text(finding.time, self.language),
             )
             if part
@@ -342,9 +306,10 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         self._show_post()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a finding jumps to its post."""
+        """Enter opens or closes a group of findings; on a finding, goes to its post."""
         event.stop()
-        self.action_jump()
+        if not self.query_one(FindingsList).toggle():
+            self.action_jump()
 
     def action_jump(self) -> None:
         """Show the finding's post in the console."""
