@@ -225,7 +225,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.banned": "{handle} bloqueado.",
         "notice.escalated": "Escalado a {team}.",
         "notice.finish_title": "¿Terminar la sesión?",
-        "notice.finish_body": "Dejas la crisis en el minuto {minute}: sigue sin ti, con nadie "
+        "notice.finish_body": "Dejas la crisis a las {clock}: sigue sin ti, con nadie "
         "respondiendo, hasta su final, y todo cuenta en tu puntuación.",
         # Coach
         "coach.heading": "Coach",
@@ -486,7 +486,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.banned": "{handle} banned.",
         "notice.escalated": "Escalated to {team}.",
         "notice.finish_title": "End the session?",
-        "notice.finish_body": "You leave the crisis at minute {minute}: it runs on without you, "
+        "notice.finish_body": "You leave the crisis at {clock}: it runs on without you, "
         "with nobody answering, to its end, and all of it counts in your score.",
         # Coach
         "coach.heading": "Coach",

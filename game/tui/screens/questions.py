@@ -45,7 +45,7 @@ def finish_now(game: Game) -> ConfirmScreen:
     language = game.language
     return ConfirmScreen(
         tr(language, "notice.finish_title"),
-        tr(language, "notice.finish_body", minute=game.now // 60),
+        tr(language, "notice.finish_body", clock=clock_text(game.now, language)),
         tr(language, "action.finish"),
         tr(language, "quit.no"),
     )
