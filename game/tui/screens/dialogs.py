@@ -57,21 +57,28 @@ class ChooseScreen(ModalScreen[str | None]):
         title: the question.
         options: each option's answer and label.
         disabled: answers listed for information only, which cannot be picked.
+        wide: long labels (a sentence each): the dialog takes most of the screen's width.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
     def __init__(
-        self, title: str, options: list[tuple[str, str]], disabled: Collection[str] = ()
+        self,
+        title: str,
+        options: list[tuple[str, str]],
+        disabled: Collection[str] = (),
+        *,
+        wide: bool = False,
     ) -> None:
         super().__init__(classes="dialog")
         self._title = title
         self._options = options
         self._disabled = frozenset(disabled)
+        self._box_classes = "dialog-box -wide" if wide else "dialog-box"
 
     def compose(self) -> ComposeResult:
         """The question and the list."""
-        with Vertical(classes="dialog-box"):
+        with Vertical(classes=self._box_classes):
             yield Static(Content.styled(self._title, "bold"), classes="dialog-title")
             yield OptionList(
                 *[

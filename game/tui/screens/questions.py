@@ -43,7 +43,7 @@ def promise_to_keep(game: Game, lines: list[PromiseLine]) -> ChooseScreen:
     """
     options = [(line.promise.id, line.label) for line in lines]
     closed = {line.promise.id for line in lines if not line.owed}
-    return ChooseScreen(tr(game.language, "choose.promise"), options, disabled=closed)
+    return ChooseScreen(tr(game.language, "choose.promise"), options, disabled=closed, wide=True)
 
 
 def finish_now(game: Game) -> ConfirmScreen:
