@@ -280,6 +280,10 @@ def _follow_up(session: Session, action: FollowUp) -> None:
     for a promise to write in private, when it is itself a private message.
     """
     promise = session.promises[action.promise_id]
+    if promise.status == "broken" and promise.followed_up_late is None:
+        # Only this first late follow-up counts (as scoring reads the log): the console
+        # then shows the promise as closed.
+        promise.followed_up_late = session.now
     thread = session.threads[promise.thread]
     channel = session.private_channel().id if thread.private else thread.channel
     reply = session.posting.brand_post(channel, action.text, thread, "follow_up")

@@ -180,6 +180,8 @@ class Promise:
         due: simulated second it must be kept by.
         act: what it commits to (private_message, callback, refund, update...).
         status: open, kept or broken.
+        followed_up_late: simulated second of the first follow-up after it broke (the
+            one a late delivery is judged by), None until then.
     """
 
     id: str
@@ -190,3 +192,4 @@ class Promise:
     due: int
     act: str = "other"
     status: str = "open"
+    followed_up_late: int | None = None

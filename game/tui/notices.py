@@ -39,9 +39,15 @@ saying it after that, until the log is whole again."""
 
 @dataclass(frozen=True)
 class Term:
-    """A value that is itself an interface word (an i18n key), said in the same language."""
+    """A value that is itself an interface word (an i18n key), said in the same language.
+
+    Attributes:
+        key: the interface string.
+        count: its ``{count}`` (singular or plural form), if it has one.
+    """
 
     key: str
+    count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,16 @@ class Notice:
     def text(self, language: str) -> str:
         """The notice in words, in ``language`` (to be shown as plain text)."""
         values = {
-            name: tr(language, value.key) if isinstance(value, Term) else value
+            name: _term(value, language) if isinstance(value, Term) else value
             for name, value in self.values.items()
         }
         return tr(language, self.key, **values)
+
+
+def _term(term: Term, language: str) -> str:
+    if term.count is None:
+        return tr(language, term.key)
+    return tr(language, term.key, count=term.count)
 
 
 def event_notices(events: Iterable[Event], game: Game) -> list[Notice]:

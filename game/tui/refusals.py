@@ -9,9 +9,10 @@ so a banned author or a hidden post is told at once, not after the trainee has t
 from __future__ import annotations
 
 from game.engine import ActionError
-from game.engine.world import Post, Promise
+from game.engine.world import Post
 from game.tui.controller import Game
-from game.tui.notices import Notice
+from game.tui.notices import Notice, Term
+from game.tui.promises import PromiseLine
 
 TEAMS = ("logistics", "customer_care", "product", "legal", "press")
 """The teams a post can be escalated to, in the order they are offered."""
@@ -39,9 +40,25 @@ def post_refusal(game: Game, post: Post | None, kind: str) -> Notice | None:
     return refusal_notice(error) if error is not None else None
 
 
-def follow_up_refusal(promises: list[Promise]) -> Notice | None:
-    """Why there is nothing to follow up (None: there is)."""
-    return None if promises else Notice("notice.no_promises", severity="warning")
+def follow_up_refusal(lines: list[PromiseLine]) -> Notice | None:
+    """Why there is nothing to follow up (None: there is).
+
+    Args:
+        lines: every promise of the session, as the chooser lists them.
+
+    Returns:
+        None when one is owed; else that none was made, or how the made ones ended.
+    """
+    if any(line.owed for line in lines):
+        return None
+    if not lines:
+        return Notice("notice.no_promises", severity="warning")
+    kept = sum(line.standing == "kept" for line in lines)
+    counts = {
+        "kept": Term("promise.kept_count", kept),
+        "broken": Term("promise.broken_count", len(lines) - kept),
+    }
+    return Notice("notice.promises_closed", counts, severity="warning")
 
 
 def free_teams(game: Game, post: Post) -> list[str]:

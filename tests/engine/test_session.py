@@ -253,6 +253,15 @@ def test_promises_are_kept_or_broken(engine_scenario: LoadedScenario) -> None:
     assert second.metrics.broken_promises == 1
     told = [e.post for e in events if isinstance(e, PostArrived) and e.post.author == first.author]
     assert any(p.text == "Brava prometió y nada." and p.channel != "chirp" for p in told)
+    # The first follow-up after it broke is the late one (what scoring judges); a second
+    # one does not move it.
+    [broken] = second.promises.values()
+    assert broken.followed_up_late is None
+    second.act(FollowUp(broken.id, "Perdón por el retraso: te escribimos ahora."))
+    late = second.now
+    second.advance(60)
+    second.act(FollowUp(broken.id, "Y otra vez."))
+    assert broken.followed_up_late == late and broken.status == "broken"
 
 
 def test_a_once_reaction_fires_once_per_person(engine_scenario: LoadedScenario) -> None:

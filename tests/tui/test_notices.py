@@ -41,8 +41,8 @@ from game.tui.intents import (
     WarnIntent,
 )
 from game.tui.notices import Notice, Term, event_notices
+from game.tui.promises import promise_line
 from game.tui.refusals import TEAMS, free_teams, post_refusal, refusal_notice
-from game.tui.screens.questions import promise_to_keep
 
 
 @pytest.fixture
@@ -183,16 +183,27 @@ def test_a_promise_due_past_midnight_names_the_day(
     assert notice.text(language) == expected
 
 
-@pytest.mark.parametrize(("language", "day"), [("en", "tomorrow"), ("es", "de mañana")])
+@pytest.mark.parametrize(
+    ("language", "opened", "due", "soon_in", "day"),
+    [
+        ("en", "open  ", "due", "in", "tomorrow"),
+        ("es", "abierta   ", "vence a las", "en", "de mañana"),
+    ],
+)
 def test_the_promise_chooser_shows_tomorrows_deadline_with_its_day(
-    flagship: LoadedScenario, tmp_path: Path, language: str, day: str
+    flagship: LoadedScenario,
+    tmp_path: Path,
+    language: str,
+    opened: str,
+    due: str,
+    soon_in: str,
+    day: str,
 ) -> None:
     played = Game(flagship, seed=7, language=language, trainee="t", log_dir=tmp_path)
     played.start()
     ferry = Promise("pr1", "b1", "t1", "the ferry at ten", made=60, due=24 * 3600 + 60)
     soon = Promise("pr2", "b2", "t2", "a call back", made=60, due=15 * 60)
-    chooser = promise_to_keep(played, [ferry, soon])
-    assert [label for _, label in chooser._options] == [
-        f"pr1 · 10:01 {day} · the ferry at ten",
-        "pr2 · 10:15 · a call back",
+    assert [promise_line(played, p).label for p in (ferry, soon)] == [
+        f"○ {opened} · pr1: «the ferry at ten», {due} 10:01 {day}, {soon_in} 24 h 1 min",
+        f"○ {opened} · pr2: «a call back», {due} 10:15, {soon_in} 15 min",
     ]

@@ -69,6 +69,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         self.real_clock = real_clock
         self._cursor_blink = cursor_blink
         self.channel_id = game.channels[0].id
+        self._cursor_at: dict[str, str] = {}  # per channel, the post last selected there
         self._timer: Timer | None = None
         self._over_sent = False
         self._log_told: str | None = None  # why the log failed, as last told
@@ -221,9 +222,13 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
     # ------------------------------------------------------------------ selection
 
     def _show_channel(self, channel_id: str) -> None:
+        """Show a channel's feed, the cursor where the trainee left it there (else newest)."""
+        feed = self.query_one(Feed)
+        if feed.current_post_id is not None:
+            self._cursor_at[self.channel_id] = feed.current_post_id
         self.channel_id = channel_id
         game = self.game
-        self.query_one(Feed).show(game, game.by_channel[channel_id])
+        feed.show(game, game.by_channel[channel_id], self._cursor_at.get(channel_id))
         game.mark_read(channel_id)
         self.query_one(ChannelList).select(channel_id)
         self._refresh_thread()

@@ -24,6 +24,7 @@ from game.tui.intents import (
     author_handle,
 )
 from game.tui.notices import Notice, Term
+from game.tui.promises import promise_lines
 from game.tui.refusals import follow_up_refusal, post_refusal
 from game.tui.screens import questions
 from game.tui.widgets.composer import Composer
@@ -119,12 +120,17 @@ class ConsoleActions(Screen[None]):
         self.app.push_screen(question, chosen)
 
     def action_follow_up(self) -> None:
-        """Deliver on a promise: the selected thread's, or one chosen from a list."""
-        promises = self.game.open_promises()
-        refusal = follow_up_refusal(promises)
+        """Deliver on a promise: the selected thread's, or one chosen from a list.
+
+        The list names every promise, soonest due first; kept and broken ones are
+        shown below the owed ones but cannot be chosen.
+        """
+        lines = promise_lines(self.game)
+        refusal = follow_up_refusal(lines)
         if refusal is not None:
             self._say(refusal)
             return
+        promises = [line.promise for line in lines if line.owed]
         post = self._current_post()
         here = [p for p in promises if post is not None and p.thread == post.thread]
 
@@ -136,7 +142,7 @@ class ConsoleActions(Screen[None]):
         if len(here) == 1 or len(promises) == 1:
             write((here or promises)[0].id)
             return
-        self.app.push_screen(questions.promise_to_keep(self.game, promises), write)
+        self.app.push_screen(questions.promise_to_keep(self.game, lines), write)
 
     def action_search(self) -> None:
         """Search the networks for posts that do not tag the brand."""

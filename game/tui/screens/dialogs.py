@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -50,21 +51,40 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class ChooseScreen(ModalScreen[str | None]):
-    """Pick one of a few options; Escape picks none."""
+    """Pick one of a few options; Escape picks none.
+
+    Args:
+        title: the question.
+        options: each option's answer and label.
+        disabled: answers listed for information only, which cannot be picked.
+        wide: long labels (a sentence each): the dialog takes most of the screen's width.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        options: list[tuple[str, str]],
+        disabled: Collection[str] = (),
+        *,
+        wide: bool = False,
+    ) -> None:
         super().__init__(classes="dialog")
         self._title = title
         self._options = options
+        self._disabled = frozenset(disabled)
+        self._box_classes = "dialog-box -wide" if wide else "dialog-box"
 
     def compose(self) -> ComposeResult:
         """The question and the list."""
-        with Vertical(classes="dialog-box"):
+        with Vertical(classes=self._box_classes):
             yield Static(Content.styled(self._title, "bold"), classes="dialog-title")
             yield OptionList(
-                *[Option(Content(label), id=value) for value, label in self._options],
+                *[
+                    Option(Content(label), id=value, disabled=value in self._disabled)
+                    for value, label in self._options
+                ],
                 id="choices",
                 markup=False,
             )

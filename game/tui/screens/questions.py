@@ -6,11 +6,11 @@ console pushes it and acts on the answer.
 
 from __future__ import annotations
 
-from game.engine.world import Post, Promise
+from game.engine.world import Post
 from game.tui.controller import Game, clock_text
 from game.tui.i18n import tr
+from game.tui.promises import PromiseLine
 from game.tui.refusals import free_teams
-from game.tui.render import one_line
 from game.tui.screens.dialogs import ChannelsScreen, ChooseScreen, ConfirmScreen
 
 
@@ -31,13 +31,19 @@ def escalation_team(game: Game, post: Post) -> ChooseScreen | None:
     return ChooseScreen(tr(game.language, "choose.team"), options) if options else None
 
 
-def promise_to_keep(game: Game, promises: list[Promise]) -> ChooseScreen:
-    """Which of several open promises to follow up."""
-    options = [
-        (p.id, f"{p.id} · {clock_text(p.due, game.language)} · {one_line(p.text, 50)}")
-        for p in promises
-    ]
-    return ChooseScreen(tr(game.language, "choose.promise"), options)
+def promise_to_keep(game: Game, lines: list[PromiseLine]) -> ChooseScreen:
+    """Which owed promise to follow up; the kept and broken ones are listed, not offered.
+
+    Args:
+        game: the session.
+        lines: its promises as ``promise_lines`` lists them (owed ones first).
+
+    Returns:
+        The dialog; it answers with a promise id.
+    """
+    options = [(line.promise.id, line.label) for line in lines]
+    closed = {line.promise.id for line in lines if not line.owed}
+    return ChooseScreen(tr(game.language, "choose.promise"), options, disabled=closed, wide=True)
 
 
 def finish_now(game: Game) -> ConfirmScreen:
@@ -45,7 +51,7 @@ def finish_now(game: Game) -> ConfirmScreen:
     language = game.language
     return ConfirmScreen(
         tr(language, "notice.finish_title"),
-        tr(language, "notice.finish_body", minute=game.now // 60),
+        tr(language, "notice.finish_body", clock=clock_text(game.now, language)),
         tr(language, "action.finish"),
         tr(language, "quit.no"),
     )

@@ -94,14 +94,21 @@ class Feed(ScrollView, can_focus=True):
         """How many posts the feed holds."""
         return len(self.rows)
 
-    def show(self, game: Game, posts: list[Post]) -> None:
-        """Replace the rows with a channel's posts; the cursor goes to the newest."""
+    def show(self, game: Game, posts: list[Post], selected: str | None = None) -> None:
+        """Replace the rows with a channel's posts, the cursor on one of them.
+
+        Args:
+            game: the session.
+            posts: the channel's posts, oldest first.
+            selected: the post to put the cursor on (the newest if None or not there).
+        """
         self.game = game
         self.rows = list(posts)
         self._index = {post.id: row for row, post in enumerate(self.rows)}
         self._cache.clear()
         self._resize_virtual()
-        self._move(len(self.rows) - 1)
+        row = self._index.get(selected, len(self.rows) - 1) if selected else len(self.rows) - 1
+        self._move(row)
         self.refresh()
 
     def append(self, game: Game, post: Post) -> None:
