@@ -123,3 +123,19 @@ async def test_debrief_summary_snapshot(
         assert TOP[language] in _screen_text(app)
         name = f"debrief-lessons-{language}-{size[0]}x{size[1]}.svg"
         snapshot.assert_match(app.export_screenshot(), name)
+
+
+async def test_at_60x20_the_lessons_keep_their_heading_and_the_scores_stay(tmp_path: Path) -> None:
+    app = new_app(tmp_path, scenario=resolve_scenario("rebajas"), language="es", seed=1)
+    async with app.run_test(size=(60, 20)) as pilot:
+        debrief = await _careless_session(pilot, app, "es")
+        await pilot.pause()
+        screen = _screen_text(app)
+        assert TOP["es"] in screen and "Total" in screen
+        assert not debrief.query_one("#debrief-post-box").display  # `g` shows the post
+        listing = debrief.query_one(FindingsList)
+        assert listing.size.width >= 26
+        await pilot.press("end")
+        await pilot.pause()
+        assert listing.highlighted == len(listing.entries) - 1
+        assert listing.scroll_offset.y == listing.max_scroll_y > 0

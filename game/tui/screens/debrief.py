@@ -72,7 +72,8 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
 
     KEYS: ClassVar[tuple[KeySpec, ...]] = DEBRIEF_KEYS
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
-        (0, "-narrow"),  # under 100 columns the scores give their width to the findings
+        (0, "-tiny"),  # under 70 columns only the scores stay beside the findings
+        (70, "-narrow"),  # under 100 columns the scores give their width to the findings
         (100, "-wide"),
     ]
     VERTICAL_BREAKPOINTS = [  # noqa: RUF012 (as above)
@@ -125,7 +126,11 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         with Horizontal(id="debrief-body"):
             with Vertical(id="debrief-side"):
                 yield Static(self._scores(card), id="debrief-scores", markup=False)
-                yield Static(Content.styled(tr(language, "debrief.timeline"), "bold"), markup=False)
+                yield Static(
+                    Content.styled(tr(language, "debrief.timeline"), "bold"),
+                    id="debrief-spark-title",
+                    markup=False,
+                )
                 # One block per timeline point, from -1 (▁) to 1 (█), wrapped to the pane.
                 yield Static(
                     Content(sparkline([point.sentiment for point in card.timeline], 10_000)),

@@ -170,12 +170,15 @@ class FindingsList(OptionList):
                     add(content, Entry("finding", finding))
         self.set_options(options)
         first = next((i for i, entry in enumerate(self.entries) if entry.finding), None)
-        if keep is not None and keep < len(options):
-            self.highlighted = keep
-        else:
-            self.highlighted = first
-            # Show the heading above the first lesson: the cursor alone would hide it.
-            self.call_after_refresh(self.scroll_home, animate=False)
+        self.highlighted = keep if keep is not None and keep < len(options) else first
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll to the cursor; on the first choice, to the top, heading included."""
+        index = self.highlighted
+        if index is not None and all(e.kind == "heading" for e in self.entries[:index]):
+            self.scroll_to(y=0, animate=False, immediate=True)
+            return
+        super().scroll_to_highlight(top)
 
     @property
     def current(self) -> Entry | None:
