@@ -390,12 +390,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # CONTAINMENT
     "containment.outcome": {
-        "es": "La crisis terminó en la fase «{phase}», con sentimiento {sentiment}, "
-        "{advocates} defensores frente a {detractors} detractores y un alcance "
-        "negativo de {reach}.",
-        "en": 'The crisis ended in the "{phase}" phase, with sentiment {sentiment}, '
-        "{advocates} advocates against {detractors} detractors and a negative reach "
-        "of {reach}.",
+        "es": "La crisis terminó en la fase «{phase}», con sentimiento {sentiment} "
+        "(defensores: {advocates}; detractores: {detractors}; alcance negativo: {reach}).",
+        "en": 'The crisis ended in the "{phase}" phase, with sentiment {sentiment} '
+        "(advocates: {advocates}; detractors: {detractors}; negative reach: {reach}).",
     },
 }
 
