@@ -24,20 +24,25 @@ from scoring.lessons import FindingGroup, Lesson, cost_text, frame, group_findin
 from scoring.scorecard import Finding, Scorecard
 
 
+def head_line(finding: Finding, language: str, indent: str = "") -> Content:
+    """A finding's first line: time, sign, rule and dimension."""
+    sign_style = "bold" if finding.severity == "+" else "bold reverse"
+    return Content.assemble(
+        indent,
+        (clock_time(finding.time, language), "dim"),
+        " ",
+        (f" {finding.severity} ", sign_style),
+        " ",
+        (rule_name(finding.rule, language), "bold"),
+        " · ",
+        tr(language, f"dimension.{finding.dimension}"),
+    )
+
+
 def finding_content(finding: Finding, language: str, indent: str = "") -> Content:
     """A finding: time, sign, rule, message, and the trainee's words highlighted."""
-    sign_style = "bold" if finding.severity == "+" else "bold reverse"
     lines = [
-        Content.assemble(
-            indent,
-            (clock_time(finding.time, language), "dim"),
-            " ",
-            (f" {finding.severity} ", sign_style),
-            " ",
-            (rule_name(finding.rule, language), "bold"),
-            " · ",
-            tr(language, f"dimension.{finding.dimension}"),
-        ),
+        head_line(finding, language, indent),
         Content.assemble(indent, "   ", Content(finding.message)),
     ]
     evidence = finding.evidence
@@ -56,22 +61,12 @@ def finding_content(finding: Finding, language: str, indent: str = "") -> Conten
 
 def group_content(group: FindingGroup, language: str, opened: bool) -> Content:
     """A repeated finding as one line: how many, which cost most, and ▸ to open it."""
-    first = group.first
-    sign_style = "bold" if first.severity == "+" else "bold reverse"
     marker = "▾" if opened else "▸"
     hint = tr(language, "debrief.group_close" if opened else "debrief.group_open")
     return Content("\n").join(
         [
             Content.assemble(
-                (clock_time(first.time, language), "dim"),
-                " ",
-                (f" {first.severity} ", sign_style),
-                " ",
-                (rule_name(first.rule, language), "bold"),
-                " · ",
-                tr(language, f"dimension.{first.dimension}"),
-                "  ",
-                (f"{marker} ×{group.count}", "bold"),
+                head_line(group.first, language), "  ", (f"{marker} ×{group.count}", "bold")
             ),
             Content.assemble("   ", Content(group.headline(language))),
             Content.assemble("   ", (hint, "dim")),
