@@ -15,7 +15,13 @@ from game.engine.refusals import ActionError
 from game.engine.session import Session, Subscriber
 from game.journal.actions import Wait
 from game.journal.codec import LogError
-from game.journal.events import ActionTaken, PersonJoined, SessionClosed, TraineeLeft
+from game.journal.events import (
+    ActionTaken,
+    PersonJoined,
+    SessionClosed,
+    SessionLabels,
+    TraineeLeft,
+)
 from game.journal.logfile import LogContents, read_log
 from game.journal.records import PersonRecord
 from game.scenario.loader import LoadedScenario, load_scenario_text
@@ -103,6 +109,7 @@ def replay_session(
             reader=reader,
             trainee=header.trainee,
             language=header.language,
+            labels=SessionLabels(header.mode, header.cohort, header.started),
             subscribers=subscribers,
             identities=identities,
         )

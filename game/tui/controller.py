@@ -17,7 +17,14 @@ from game.clocktime import clock_time
 from game.engine import Action, ActionError, Session
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
-from game.journal.events import BrandPosted, Event, PostArrived, PostFound
+from game.journal.events import (
+    NO_LABELS,
+    BrandPosted,
+    Event,
+    PostArrived,
+    PostFound,
+    SessionLabels,
+)
 from game.journal.logfile import SessionLog
 from game.journal.records import PostRecord
 from game.paths import sessions_dir
@@ -82,6 +89,7 @@ class Game:
         seed: the crowd's seed.
         language: the session's language.
         trainee: the trainee's name.
+        labels: mode, cohort and start time, for the log's header.
         log_dir: where the log goes (None: the user data folder).
     """
 
@@ -92,6 +100,7 @@ class Game:
         seed: int,
         language: str,
         trainee: str,
+        labels: SessionLabels = NO_LABELS,
         log_dir: Path | None = None,
     ) -> None:
         # The engine's own helpers name and open the log, exactly as `simulate` does.
@@ -105,6 +114,7 @@ class Game:
             reader=read_reply,
             trainee=trainee,
             language=language,
+            labels=labels,
             subscribers=[self._record],
         )
         self.scenario = loaded.scenario

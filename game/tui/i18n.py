@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.time_up_typing": "Se acabó el tiempo mientras escribías: lo escrito no se "
         "envió y se guarda; las teclas quedan en pausa un momento.",
         "debrief.unsent": "Sin enviar cuando se acabó el tiempo: «{text}»",
+        "debrief.not_recorded": "Esta sesión no entró en tu progreso: {error}",
         "quit.stay": "Quedarme",
         "quit.body_idle": "No hay ninguna sesión en marcha.",
         "quit.body_ended": "La sesión ha terminado y su registro está guardado: podrás "
@@ -314,6 +315,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.time_up_typing": "Time ran out while you were writing: your words were not "
         "sent and are kept; keys are held for a moment.",
         "debrief.unsent": "Not sent when time ran out: “{text}”",
+        "debrief.not_recorded": "This session is not in your progress: {error}",
         "quit.stay": "Stay",
         "quit.body_idle": "No session is running.",
         "quit.body_ended": "The session is over and its log is kept: you can see its report "
