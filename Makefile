@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: play test lint typecheck unit check schema bench clean
+.PHONY: play test lint typecheck unit check schema exercises bench clean
 
 play: $(APP_STAMP)
 	$(BIN)/crisisdrill play
@@ -34,6 +34,12 @@ check: $(TEST_STAMP)
 schema: $(APP_STAMP)
 	$(BIN)/python -m game.scenario.schema > scenarios/schema.json
 
+# Regenerate scenarios/exercises.json (the rules each built-in scenario's bots exercise,
+# which `progress` recommends from) after changing a built-in scenario. Takes a minute or two.
+exercises: $(APP_STAMP)
+	$(BIN)/python -m game.services.exercises > scenarios/exercises.json.new
+	mv scenarios/exercises.json.new scenarios/exercises.json
+
 bench: $(APP_STAMP)
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/simulate.py
@@ -41,6 +47,7 @@ bench: $(APP_STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/progress.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

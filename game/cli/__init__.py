@@ -22,6 +22,7 @@ from game.cli import (
     diagram,
     new,
     play,
+    progress,
     report,
     results,
     simulate,
@@ -32,7 +33,19 @@ from game.inert import InertStream
 from game.scenario.problems import ScenarioError
 from game.services.errors import InputError
 
-COMMANDS = (play, catalog, validate, new, simulate, check, analyze, report, diagram, results)
+COMMANDS = (
+    play,
+    catalog,
+    validate,
+    new,
+    simulate,
+    check,
+    analyze,
+    report,
+    diagram,
+    results,
+    progress,
+)
 """The command modules, in the order ``--help`` lists them."""
 
 
