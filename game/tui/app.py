@@ -15,7 +15,13 @@ from textual.screen import Screen
 from game.journal.events import SessionLabels
 from game.tui.config import AppConfig, Mode
 from game.tui.i18n import LANGUAGES, tr
-from game.tui.messages import BriefingAccepted, JumpToPost, ScenarioChosen, SessionOver
+from game.tui.messages import (
+    BriefingAccepted,
+    JumpToPost,
+    ProgressWanted,
+    ScenarioChosen,
+    SessionOver,
+)
 from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.screens.picker import PickerScreen
 from game.tui.themes import HIGH_CONTRAST, OFFERED_THEMES, next_theme
@@ -51,6 +57,7 @@ class CrisisApp(App[None]):
         "styles/briefing.tcss",
         "styles/console.tcss",
         "styles/debrief.tcss",
+        "styles/progress.tcss",
     ]
     TITLE = "crisisdrill"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -109,6 +116,15 @@ class CrisisApp(App[None]):
         self.language = message.language
         self.mode = message.mode
         self._briefing(message.loaded, can_go_back=True)
+
+    def on_progress_wanted(self, message: ProgressWanted) -> None:
+        """The picker asked for the Progress screen: the trainee's, from the store."""
+        from game.tui.screens.progress import ProgressScreen
+
+        screen = ProgressScreen.in_language(message.language)
+        self.push_screen(
+            screen(self.config.results_db, self.config.trainee, language=message.language)
+        )
 
     def on_briefing_accepted(self, message: BriefingAccepted) -> None:
         """Start the session and show the console."""

@@ -25,6 +25,13 @@ class ScenarioChosen(Message):
 
 
 @dataclass
+class ProgressWanted(Message):
+    """The picker asks for the trainee's Progress screen, in ``language``."""
+
+    language: str
+
+
+@dataclass
 class BriefingAccepted(Message):
     """The trainee has read the briefing and starts the session."""
 

@@ -23,7 +23,7 @@ from game.tui.config import MODES, Mode
 from game.tui.i18n import LANGUAGES, tr
 from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.library import LibraryEntry, library
-from game.tui.messages import ScenarioChosen
+from game.tui.messages import ProgressWanted, ScenarioChosen
 
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
@@ -32,6 +32,7 @@ PICKER_KEYS = (
     KeySpec("enter", "choose", "picker.key.choose", display="⏎", priority=True),
     KeySpec("l", "toggle_language", "picker.key.language"),
     KeySpec("m", "toggle_mode", "picker.key.mode"),
+    KeySpec("p", "progress", "picker.key.progress"),
     KeySpec("q", "app.quit", "key.quit"),
 )
 
@@ -266,6 +267,11 @@ class PickerScreen(LocalizedKeys, Screen[None]):
         self.app.switch_screen(
             picker(entries, language=language, mode=self.mode, highlighted=highlighted)
         )
+
+    def action_progress(self) -> None:
+        """Show the trainee's progress (the app knows the store and the trainee)."""
+        if self._choosing is None:
+            self.post_message(ProgressWanted(self.language))
 
     def action_toggle_mode(self) -> None:
         """Switch between practice and exam."""
