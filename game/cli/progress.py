@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _WORDS = {
     "es": {
         "title": "Progreso de {trainee}: {count} sesiones",
+        "title.one": "Progreso de {trainee}: 1 sesión",
         "sessions": "Sesiones",
         "earlier": "  … y {count} anteriores (--json las da todas)",
         "mastery": "Dominio de las reglas (últimas {window} sesiones, peor primero)",
@@ -37,9 +38,11 @@ _WORDS = {
         "exam_row": "  {title}: mejor {best} / {mark} para aprobar, "
         "{attempts} intento(s): {verdict}",
         "cohort": "Grupo {cohort}: {count} alumnos",
+        "cohort.one": "Grupo {cohort}: 1 alumno",
     },
     "en": {
         "title": "Progress of {trainee}: {count} sessions",
+        "title.one": "Progress of {trainee}: 1 session",
         "sessions": "Sessions",
         "earlier": "  … and {count} earlier (--json gives them all)",
         "mastery": "Rule mastery (last {window} sessions, worst first)",
@@ -53,6 +56,7 @@ _WORDS = {
         "failed": "not passed",
         "exam_row": "  {title}: best {best} / {mark} to pass, {attempts} attempt(s): {verdict}",
         "cohort": "Cohort {cohort}: {count} trainees",
+        "cohort.one": "Cohort {cohort}: 1 trainee",
     },
 }
 _HEADS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -101,7 +105,7 @@ def run(options: argparse.Namespace) -> int:
     """Print the trainee's (or the cohort's) progress."""
     from game.paths import default_trainee
     from game.services import progress as service
-    from game.services.results import open_store
+    from game.services.store import open_store
 
     language = wanted_language(options.lang) or "en"
     language = language if language in _WORDS else "en"
@@ -156,7 +160,8 @@ def print_progress(known: TraineeProgress, out: TextIO, language: str) -> None:
     words = _WORDS[language]
     progress = known.progress
     sessions = progress.sessions
-    print(words["title"].format(trainee=progress.trainee, count=len(sessions)), file=out)
+    title = words["title.one" if len(sessions) == 1 else "title"]
+    print(title.format(trainee=progress.trainee, count=len(sessions)), file=out)
     print(file=out)
     print(words["sessions"], file=out)
     rows: list[tuple[str, ...]] = [_HEADS[language]["sessions"]]
@@ -228,7 +233,8 @@ def print_cohort(cohort: str, rows: list[CohortRow], out: TextIO, language: str)
     from game.vocabulary import rule_name
 
     words = _WORDS[language]
-    print(words["cohort"].format(cohort=cohort, count=len(rows)), file=out)
+    heading = words["cohort.one" if len(rows) == 1 else "cohort"]
+    print(heading.format(cohort=cohort, count=len(rows)), file=out)
     table: list[tuple[str, ...]] = [_HEADS[language]["cohort"]]
     for row in rows:
         weakest = ", ".join(rule_name(rule, language) for rule in row.weakest) or "—"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from game.journal.events import SessionStarted
-from scoring.scorecard import Scorecard
+# Types only: reading the store (``progress``) must not wait for the scorer to load.
+if TYPE_CHECKING:
+    from game.journal.events import SessionStarted
+    from scoring.scorecard import Scorecard
 
 SIMULATED = "simulated"
 """The mode of a bot's session (its trainee is ``bot:NAME``)."""

@@ -29,7 +29,7 @@ from game.results.queries import findings_of, stored_sessions, trainees
 from game.results.store import ResultsStore
 from game.services.errors import InputError
 from game.services.exercises import scenario_infos
-from game.services.results import describe_store
+from game.services.store import describe_store
 from game.vocabulary import rule_name
 
 TREND_ARROWS = {IMPROVING: "↑", WORSENING: "↓", STEADY: "→", UNMEASURED: "·"}

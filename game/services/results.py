@@ -9,7 +9,6 @@ written in one transaction with its scoring and findings.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,39 +18,15 @@ from game import __version__
 from game.journal.codec import LogError
 from game.journal.events import SessionClosed
 from game.journal.logfile import LogContents, read_log
-from game.paths import data_dir, sessions_dir
-from game.results.database import StoreUnavailable, shown_url
+from game.paths import sessions_dir
+from game.results.database import StoreUnavailable
 from game.results.entries import SIMULATED, entries_for
 from game.results.store import Forgotten, Recorded, ResultsStore
 from game.services.errors import InputError
 from game.services.report import ScoredLog, score_contents
 
-DB_ENV = "CRISISDRILL_DB"
-"""The variable that points every command at a shared store (a PostgreSQL URL)."""
-
-
-def store_location(db: str | None = None) -> str:
-    """Where the results store is: ``db``, else ``$CRISISDRILL_DB``, else the data folder's.
-
-    The default is ``results.sqlite3`` in the user data folder.
-    """
-    return db or os.environ.get(DB_ENV) or str(data_dir() / "results.sqlite3")
-
-
-def open_store(db: str | None = None) -> ResultsStore:
-    """Open the results store (creating or upgrading it).
-
-    Args:
-        db: a URL or SQLite path; None for ``store_location()``'s.
-
-    Raises:
-        InputError: it cannot be opened; the message names it, password hidden.
-    """
-    location = store_location(db)
-    try:
-        return ResultsStore.open(location)
-    except StoreUnavailable as error:
-        raise InputError(str(error)) from None
+# Where the store is and opening it live in the light module; named here as before.
+from game.services.store import DB_ENV, describe_store, open_store, store_location
 
 
 def record_log(store: ResultsStore, path: Path) -> Recorded:
@@ -276,9 +251,14 @@ def forget(store: ResultsStore, trainee: str, *, delete_logs: bool = False) -> F
     return ForgetReport(forgotten, tuple(deleted), tuple(failed))
 
 
-def describe_store(db: str | None = None) -> str:
-    """The store's location fit to print (password hidden)."""
-    return shown_url(store_location(db))
-
-
-__all__ = ["SIMULATED", "ImportReport", "Recorded", "describe_store", "forget", "rebuild"]
+__all__ = [
+    "DB_ENV",
+    "SIMULATED",
+    "ImportReport",
+    "Recorded",
+    "describe_store",
+    "forget",
+    "open_store",
+    "rebuild",
+    "store_location",
+]

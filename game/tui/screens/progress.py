@@ -45,7 +45,7 @@ def load_progress(db: str | None, trainee: str, last: int) -> TraineeProgress:
     """
     # Imported here, off the UI thread: the store and the scoring are slow imports.
     from game.services.progress import trainee_progress
-    from game.services.results import open_store
+    from game.services.store import open_store
 
     return trainee_progress(open_store(db), trainee, last=last, db=db)
 
