@@ -112,6 +112,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action.next_overdue": "Siguiente vencido",
         "action.next_channel": "Canal siguiente",
         "action.debrief": "Informe",
+        "action.coach": "Coach",
+        "action.coach.help": "Ir al coach y volver (en pantallas pequeñas, lo muestra)",
         # Console: status
         "status.clock": "{clock}  min {minute}/{total}  ×{speed}",
         "status.paused": "EN PAUSA",
@@ -255,6 +257,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "en contra",
         "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.missing": "Lo que faltó o sobró:",
         "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} personas: "
         "suena a respuesta enlatada",
         "coach.verdict.canned.one": "Casi lo mismo que ya recibió {count} persona más: "
@@ -395,6 +398,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action.next_overdue": "Next overdue",
         "action.next_channel": "Next channel",
         "action.debrief": "Debrief",
+        "action.coach": "Coach",
+        "action.coach.help": "Go to the coach and back (on small screens, show it)",
         # Console: status
         "status.clock": "{clock}  min {minute}/{total}  ×{speed}",
         "status.paused": "PAUSED",
@@ -537,6 +542,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "hurts",
         "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.missing": "What was missing or off:",
         "coach.verdict.canned": "Nearly what {count} other people already got: it reads "
         "as a canned reply",
         "coach.verdict.canned.one": "Nearly what {count} other person already got: it reads "

@@ -146,6 +146,7 @@ CONSOLE_KEYS = (
     KeySpec("f", "follow_up", "action.follow_up", "action.follow_up.help"),
     KeySpec("slash", "search", "action.search", "action.search.help", display="/"),
     KeySpec("space", "pause", "action.pause", "action.pause.help", display="␣"),
+    KeySpec("n", "coach", "action.coach", "action.coach.help"),
     KeySpec("x", "finish", "action.finish", "action.finish.help"),
     KeySpec("q", "app.quit", "key.quit", show=False),
     KeySpec("ctrl+p", "app.command_palette", "key.palette", show=False, display="^p"),
