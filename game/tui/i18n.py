@@ -221,6 +221,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promises_closed": "No queda ninguna promesa por cumplir ({kept}, {broken}).",
         "notice.no_pause_exam": "En modo examen no se puede pausar.",
         "notice.paused": "Reloj en pausa.",
+        "notice.coach_ready": "El coach ha leído tu mensaje: pulsa n para verlo.",
         "notice.resumed": "Reloj en marcha.",
         "notice.speed": "Velocidad ×{speed}",
         "notice.influencer": "{kind} {name} ({followers} seguidores) ha publicado en {channel}",
@@ -249,7 +250,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.finish_body": "Dejas la crisis a las {clock}: sigue sin ti, con nadie "
         "respondiendo, hasta su final, y todo cuenta en tu puntuación.",
         # Coach
-        "coach.heading": "Coach",
+        "coach.heading": "Coach · n",
         "coach.idle": "Tras cada respuesta verás aquí qué detectó el analizador.",
         "coach.none": "No se detectó ninguna señal en «{text}».",
         "coach.reply": "Tu respuesta:",
@@ -507,6 +508,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promises_closed": "No promise left to follow up ({kept}, {broken}).",
         "notice.no_pause_exam": "There is no pause in exam mode.",
         "notice.paused": "Clock paused.",
+        "notice.coach_ready": "The coach has read your message: press n to see it.",
         "notice.resumed": "Clock running.",
         "notice.speed": "Speed ×{speed}",
         "notice.influencer": "{kind} {name} ({followers} followers) posted on {channel}",
@@ -534,7 +536,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.finish_body": "You leave the crisis at {clock}: it runs on without you, "
         "with nobody answering, to its end, and all of it counts in your score.",
         # Coach
-        "coach.heading": "Coach",
+        "coach.heading": "Coach · n",
         "coach.idle": "After each reply you will see here what the analyzer found.",
         "coach.none": "No cue found in “{text}”.",
         "coach.reply": "Your reply:",

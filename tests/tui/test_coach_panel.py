@@ -11,7 +11,7 @@ from game.scenario.catalog import resolve_scenario
 from game.tui.app import CrisisApp
 from game.tui.widgets.coach import CoachPanel
 from game.tui.widgets.feed import Feed
-from tests.tui.helpers import SIZE, act_on, console, new_app, post_from, start_session
+from tests.tui.helpers import SIZE, Notices, act_on, console, new_app, post_from, start_session
 
 # Many cues and too many things at once: more lines than the panel is high.
 REPLY = (
@@ -62,8 +62,10 @@ async def test_the_coach_scrolls_to_its_last_line_with_keys_and_wheel(tmp_path: 
 
 async def test_at_80x24_n_shows_the_coach_in_the_feeds_place_and_back(tmp_path: Path) -> None:
     app = _app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         coach = await _reply(pilot, app)
+        assert "The coach has read your message: press n to see it." in notices.texts
         screen = console(app)
         feed = screen.query_one(Feed)
         assert screen.has_class("-narrow")

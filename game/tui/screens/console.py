@@ -347,8 +347,10 @@ class ConsoleScreen(LocalizedKeys, ConsoleCoach, ConsoleActions):
         done = intent.done()
         if done is not None:
             self._say(done)
-        if self.mode == "practice" and text:  # exam: no hints until the debrief
-            self.query_one(CoachPanel).coach(self.game, intent, text)
+        # Exam: no hints until the debrief.
+        coach = self.query_one(CoachPanel) if self.mode == "practice" and text else None
+        if coach is not None and coach.coach(self.game, intent, text):
+            self.coached()
         self.query_one(Composer).close()
         self.focus_back()
 

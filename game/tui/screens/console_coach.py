@@ -10,12 +10,25 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from game.tui.notices import Notice
 from game.tui.widgets.coach import CoachPanel
 from game.tui.widgets.feed import Feed
 
 
 class ConsoleCoach(Screen[None]):
     """What the coach key does; a base of the console screen."""
+
+    _coach_told = False  # whether the trainee was told once that n shows the hidden coach
+
+    def _say(self, notice: Notice) -> None:
+        """Tell the trainee something."""
+        raise NotImplementedError
+
+    def coached(self) -> None:
+        """The coach has read a message: where it is hidden, say once how to see it."""
+        if self.has_class("-narrow") and not self.coach_shown and not self._coach_told:
+            self._coach_told = True
+            self._say(Notice("notice.coach_ready"))
 
     @property
     def coach_shown(self) -> bool:

@@ -62,10 +62,14 @@ class CoachPanel(VerticalScroll):
         self.query_one("#coach-text", Static).update(content)
         self.scroll_home(animate=False)
 
-    def coach(self, game: Game, intent: ComposerIntent, text: str) -> None:
-        """Explain a message just sent (one the coach does not read leaves the panel)."""
+    def coach(self, game: Game, intent: ComposerIntent, text: str) -> bool:
+        """Explain a message just sent (one the coach does not read leaves the panel).
+
+        Returns:
+            Whether the panel now explains it.
+        """
         if intent.coach_kind is None:
-            return
+            return False
         post = game.post(intent.post_id) if intent.post_id else None
         person = game.person(post) if post is not None else None
         judgement = _judgement_of(game, text)
@@ -79,6 +83,7 @@ class CoachPanel(VerticalScroll):
             judgement=judgement,
         )
         self.show_notes(text, notes, verdict_lines(judgement, self.language))
+        return True
 
     def show_notes(self, text: str, notes: list[CoachNote], verdicts: Sequence[str] = ()) -> None:
         """Explain one reply: its words with the cues highlighted, then each cue.
