@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -10,9 +11,10 @@ import pytest
 
 from game.cli import main
 from game.journal.events import SessionLabels
-from game.results.queries import stored_sessions
+from game.results.queries import stored_sessions, trainees
 from game.scenario import LoadedScenario
 from game.services.results import (
+    PARALLEL_FROM,
     Recorded,
     import_logs,
     open_store,
@@ -153,3 +155,24 @@ def test_the_store_follows_crisisdrill_db(
     monkeypatch.setenv("CRISISDRILL_DB", str(target))
     assert main(["results", "import", str(copied)]) == 0
     assert len(stored_sessions(open_store(str(target)))) == 2
+
+
+def test_many_logs_are_scored_in_worker_processes_and_all_recorded(
+    copied: Path, sqlite_url: str
+) -> None:
+    source = next(copied.glob("*seed1*")).read_text(encoding="utf-8").split("\n", 1)
+    header = json.loads(source[0])
+    many = copied / "many"
+    many.mkdir()
+    for number in range(PARALLEL_FROM + 2):
+        header["trainee"] = f"trainee-{number}"
+        text = json.dumps(header, ensure_ascii=False) + "\n" + source[1]
+        (many / f"log-{number}.jsonl").write_text(text, encoding="utf-8")
+    (many / "log-broken.jsonl").write_text("{}\n", encoding="utf-8")
+    store = open_store(sqlite_url)
+
+    report = import_logs(store, session_logs([many]))
+
+    assert report.outcomes[Recorded.NEW] == PARALLEL_FROM + 2
+    assert len(report.skipped) == 1 and "log-broken.jsonl" in report.skipped[0]
+    assert len(trainees(store)) == PARALLEL_FROM + 2
