@@ -105,4 +105,5 @@ def test_every_column_is_described_and_in_the_readme() -> None:
     assert len(set(names)) == len(names)
     for column in COLUMNS:
         assert column.description
-        assert f"| `{column.name}` |" in readme, f"README's export table lacks {column.name}"
+        row = f"| `{column.name}` | {column.description} |"
+        assert row in readme, f"README's export table lacks or differs on: {row}"
