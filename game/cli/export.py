@@ -129,8 +129,13 @@ def _web_address(value: str | None, option: str) -> str | None:
 
 
 def _credentials(options: argparse.Namespace) -> tuple[str, str]:
-    if options.format != "xapi":
-        raise UsageError("--lrs is for --format xapi")
+    """The LRS's user and password, checked with its URL before the store is read."""
+    from game.services.lrs import LrsUrlError, statements_endpoint
+
+    try:
+        statements_endpoint(options.lrs)
+    except LrsUrlError as error:
+        raise UsageError(f"--lrs: {error}") from None
     user = options.lrs_user or os.environ.get(LRS_USER_ENV)
     password = options.lrs_password or os.environ.get(LRS_PASSWORD_ENV)
     if not user:
@@ -148,16 +153,13 @@ def _post(
 ) -> int:
     from game.results.xapi import statement_id
     from game.services.export import statements_json, write_export, xapi_statements
-    from game.services.lrs import LrsUrlError, post_statements
+    from game.services.lrs import post_statements
 
     documents = xapi_statements(chosen, places)
     if options.output:
         write_export(Path(options.output), statements_json(documents))
     user, password = credentials
-    try:
-        report = post_statements(options.lrs, documents, user=user, password=password)
-    except LrsUrlError as error:
-        raise UsageError(f"--lrs: {error}") from None
+    report = post_statements(options.lrs, documents, user=user, password=password)
     print(
         f"posted {count(report.stored + report.already, 'statement')} to {options.lrs} "
         f"({report.already} already there)"
