@@ -7,7 +7,7 @@ Posting to an LRS is ``game.services.lrs``.
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 from game.results.export_csv import sessions_csv
 from game.results.queries import StoredSession, stored_sessions
 from game.results.xapi import XapiPlaces, language_tag, statements
+from game.safejson import dumps
 from game.services.files import write_atomically
 from game.services.results import open_store
 
@@ -93,9 +94,22 @@ def export_text(format_: str, sessions: list[StoredSession], places: XapiPlaces)
     return statements_json(xapi_statements(sessions, places))
 
 
+_INVISIBLE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+r"""Characters JSON may leave raw that the command line would show as ``\xNN`` text,
+which is not a JSON escape: a trainee's name must not break the document."""
+
+
 def statements_json(document: list[dict[str, Any]]) -> str:
-    """Statements as one JSON document (an array), ready for an LRS or a file."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    r"""Statements as one JSON document (an array), ready for an LRS or a file.
+
+    Readable UTF-8; the characters a terminal would act on are written as ``\uXXXX``
+    escapes (they can only occur inside strings), so the document printed is the
+    document written.
+    """
+    text = dumps(document, ensure_ascii=False, indent=2)
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def write_export(path: Path, text: str) -> None:

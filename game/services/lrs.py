@@ -112,7 +112,7 @@ class _Client:
         """Send one request; its status (2xx or 409), else ``_Failure``."""
         request = urllib.request.Request(
             url,
-            data=json.dumps(document, ensure_ascii=False).encode("utf-8"),
+            data=json.dumps(document).encode("ascii"),  # escapes: any name travels
             method=method,
             headers={
                 "Authorization": self.authorization,

@@ -207,3 +207,17 @@ def test_posting_can_also_keep_a_copy(capsys: Capture, db: str, lrs: Lrs, tmp_pa
     assert result.code == 0, result.err
     assert result.out == f"posted 3 statements to {lrs.url}/ (0 already there)\n"
     assert {d["id"] for d in json.loads(target.read_text(encoding="utf-8"))} == set(lrs.statements)
+
+
+def test_a_name_with_control_characters_keeps_the_json_valid(
+    capsys: Capture, sqlite_url: str, tmp_path: Path
+) -> None:
+    name = "Ana\x85\u202e\x1b]52;c;x\x07"
+    Sessions(ResultsStore.open(sqlite_url)).add(name)
+    printed = run_cli(capsys, "results", "export", "--format", "xapi", "--db", sqlite_url)
+    assert printed.code == 0, printed.err
+    assert json.loads(printed.out)[0]["actor"]["name"] == name
+    target = tmp_path / "out.json"
+    written = ["results", "export", "--format", "xapi", "--db", sqlite_url, "-o", str(target)]
+    assert run_cli(capsys, *written).code == 0
+    assert target.read_text(encoding="utf-8") == printed.out
