@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from game.results.entries import DEFAULT_PASS_MARK, EXAM, SIMULATED, SessionEntry
 from game.results.schema import DIMENSION_COLUMNS, findings, scorings, sessions
@@ -80,6 +80,9 @@ def stored_sessions(
         cohort: only this cohort's.
         since: only those started at or after this moment (naive UTC).
         include_simulated: bots' sessions too.
+
+    Raises:
+        StoreUnavailable: the store cannot be read.
     """
     newest = _newest_scorings().subquery()
     query = (
@@ -96,8 +99,7 @@ def stored_sessions(
         query = query.where(sessions.c.started_at >= since)
     if not include_simulated:
         query = query.where(sessions.c.mode != SIMULATED)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).mappings().all()
+    rows = store.read(lambda connection: connection.execute(query).mappings().all())
     entry_fields = [field.name for field in fields(SessionEntry)]
     return [
         StoredSession(
@@ -128,7 +130,8 @@ def findings_of(store: ResultsStore, scoring_ids: Iterable[int]) -> dict[int, li
         findings.c.cost,
         findings.c.lesson_key,
     ).order_by(findings.c.id)
-    with store.engine.connect() as connection:
+
+    def read(connection: Connection) -> None:
         # In slices: a trainee's 500 sessions must not make one giant IN list.
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
@@ -136,6 +139,8 @@ def findings_of(store: ResultsStore, scoring_ids: Iterable[int]) -> dict[int, li
                 found[row.scoring_id].append(
                     StoredFinding(row.rule, row.sign, row.cost, row.lesson_key)
                 )
+
+    store.read(read)
     return found
 
 
@@ -149,5 +154,4 @@ def trainees(store: ResultsStore, cohort: str | None = None) -> list[str]:
     )
     if cohort is not None:
         query = query.where(sessions.c.cohort == cohort)
-    with store.engine.connect() as connection:
-        return list(connection.execute(query).scalars())
+    return store.read(lambda connection: list(connection.execute(query).scalars()))

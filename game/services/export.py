@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from game.results.database import StoreUnavailable
 from game.results.export_csv import sessions_csv
 from game.results.queries import StoredSession, stored_sessions
 from game.results.xapi import XapiPlaces, language_tag, statements
@@ -48,15 +49,18 @@ def selected_sessions(db: str | None, selection: Selection) -> list[StoredSessio
         selection: which sessions.
 
     Raises:
-        InputError: the store cannot be opened.
+        InputError: the store cannot be opened or read.
     """
-    return stored_sessions(
-        open_store(db),
-        trainee=selection.trainee,
-        cohort=selection.cohort,
-        since=selection.since,
-        include_simulated=selection.include_simulated,
-    )
+    try:
+        return stored_sessions(
+            open_store(db),
+            trainee=selection.trainee,
+            cohort=selection.cohort,
+            since=selection.since,
+            include_simulated=selection.include_simulated,
+        )
+    except StoreUnavailable as error:
+        raise InputError(str(error)) from None
 
 
 def scenario_titles() -> dict[str, dict[str, str]]:
