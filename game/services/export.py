@@ -18,6 +18,7 @@ from game.results.export_csv import sessions_csv
 from game.results.queries import StoredSession, stored_sessions
 from game.results.xapi import XapiPlaces, language_tag, statements
 from game.safejson import dumps
+from game.services.errors import InputError
 from game.services.files import write_atomically
 from game.services.results import open_store
 
