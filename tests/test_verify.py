@@ -12,6 +12,7 @@ import pytest
 from game import __version__
 from game.engine.policies import POLICIES
 from game.engine.simulate import play
+from game.journal.events import SessionLabels
 from game.scenario import LoadedScenario
 from game.services.report import LogAltered, report, score_log
 from game.services.verify import Status, verify_log
@@ -77,6 +78,39 @@ def test_a_genuine_log_verifies_and_reports_as_before(
     assert result.code == 0
     assert result.err == ""
     assert result.out == _printed(logs[key])
+
+
+def test_a_header_without_labels_is_written_as_before_labels_existed(
+    logs: dict[str, Path],
+) -> None:
+    header = _records(logs["ideal-en"])[0]
+    assert not {"mode", "cohort", "started"} & set(header)
+
+
+def test_a_played_log_with_mode_cohort_and_start_verifies(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    labels = SessionLabels("exam", "Madrid-1", "2026-11-02T09:00:00+00:00")
+    run = play(
+        engine_scenario,
+        POLICIES["ideal"](),
+        seed=3,
+        language="es",
+        reader=read_reply,
+        log_dir=tmp_path,
+        trainee="Ana",
+        labels=labels,
+    )
+    assert run.log is not None
+    header = _records(Path(run.log))[0]
+    assert (header["mode"], header["cohort"], header["started"]) == (
+        "exam",
+        "Madrid-1",
+        "2026-11-02T09:00:00+00:00",
+    )
+    # Replayed with its labels: like the trainee's name, they are what the header says
+    # (a replay cannot prove who played, nor when; see the README).
+    assert verify_log(Path(run.log)).status is Status.VERIFIED
 
 
 def test_the_quitter_left_early_and_its_log_still_verifies(logs: dict[str, Path]) -> None:

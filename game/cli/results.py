@@ -1,4 +1,4 @@
-"""``crisisdrill results import|rebuild|forget ... [--db URL]``: the results store.
+"""``crisisdrill results import|rebuild|export|forget ... [--db URL]``: the results store.
 
 The store is where every finished session is recorded (see ``game.services.results``):
 SQLite in the user data folder unless ``--db URL`` or ``$CRISISDRILL_DB`` names another
@@ -27,7 +27,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def add_parser(commands: Commands) -> None:
     """Add ``results`` and its subcommands."""
-    results = commands.add_parser("results", help="the results store: import, rebuild, forget")
+    results = commands.add_parser(
+        "results", help="the results store: import, rebuild, export, forget"
+    )
     actions = results.add_subparsers(dest="results_command", metavar="ACTION")
     actions.required = True
 
@@ -52,6 +54,10 @@ def add_parser(commands: Commands) -> None:
     forgetting.add_argument("--logs", action="store_true", help="delete their session logs too")
     add_db_option(forgetting)
     forgetting.set_defaults(handler=run_forget)
+
+    from game.cli import export  # imports this module's add_db_option: added last
+
+    export.add_parser(actions)
 
 
 def run_import(options: argparse.Namespace) -> int:

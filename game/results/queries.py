@@ -9,36 +9,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, func, select
 
-from game.results.entries import DEFAULT_PASS_MARK, EXAM, SIMULATED
+from game.results.entries import DEFAULT_PASS_MARK, EXAM, SIMULATED, SessionEntry
 from game.results.schema import DIMENSION_COLUMNS, findings, scorings, sessions
 from game.results.store import ResultsStore
 
 
 @dataclass(frozen=True)
-class StoredSession:
-    """A recorded session with its newest scoring.
+class StoredSession(SessionEntry):
+    """A recorded session (the fields of ``SessionEntry``) with its newest scoring.
 
     Attributes:
         session_id: the session's row id.
         scoring_id: its newest scoring's row id.
-        log_hash: SHA-256 of the log (stable: an export's ids derive from it).
-        log_path: where the log was.
-        trainee: who played.
-        cohort: their training group, if any.
-        scenario_id: the scenario.
-        seed: the crowd's seed.
-        language: the session's language.
-        mode: practice, exam or simulated.
-        started_at: wall-clock start (naive UTC).
-        ended_at: wall-clock end (naive UTC).
-        duration_seconds: simulated length.
-        final_phase: where the crisis ended.
-        complete: the log runs to its close.
         scorer_version: the version that made this scoring.
         overall: the overall score.
         dimensions: each dimension's score.
@@ -47,19 +34,6 @@ class StoredSession:
 
     session_id: int
     scoring_id: int
-    log_hash: str
-    log_path: str
-    trainee: str
-    cohort: str | None
-    scenario_id: str
-    seed: int
-    language: str
-    mode: str
-    started_at: datetime
-    ended_at: datetime
-    duration_seconds: int
-    final_phase: str
-    complete: bool
     scorer_version: str
     overall: int
     dimensions: dict[str, int | None]
@@ -106,6 +80,9 @@ def stored_sessions(
         cohort: only this cohort's.
         since: only those started at or after this moment (naive UTC).
         include_simulated: bots' sessions too.
+
+    Raises:
+        StoreUnavailable: the store cannot be read.
     """
     newest = _newest_scorings().subquery()
     query = (
@@ -122,25 +99,13 @@ def stored_sessions(
         query = query.where(sessions.c.started_at >= since)
     if not include_simulated:
         query = query.where(sessions.c.mode != SIMULATED)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).mappings().all()
+    rows = store.read(lambda connection: connection.execute(query).mappings().all())
+    entry_fields = [field.name for field in fields(SessionEntry)]
     return [
         StoredSession(
+            **{name: row[name] for name in entry_fields},
             session_id=row[sessions.c.id],
             scoring_id=row[scorings.c.id],
-            log_hash=row["log_hash"],
-            log_path=row["log_path"],
-            trainee=row["trainee"],
-            cohort=row["cohort"],
-            scenario_id=row["scenario_id"],
-            seed=row["seed"],
-            language=row["language"],
-            mode=row["mode"],
-            started_at=row["started_at"],
-            ended_at=row["ended_at"],
-            duration_seconds=row["duration_seconds"],
-            final_phase=row["final_phase"],
-            complete=bool(row["complete"]),
             scorer_version=row["scorer_version"],
             overall=row["overall"],
             dimensions={name: row[name] for name in DIMENSION_COLUMNS},
@@ -165,7 +130,8 @@ def findings_of(store: ResultsStore, scoring_ids: Iterable[int]) -> dict[int, li
         findings.c.cost,
         findings.c.lesson_key,
     ).order_by(findings.c.id)
-    with store.engine.connect() as connection:
+
+    def read(connection: Connection) -> None:
         # In slices: a trainee's 500 sessions must not make one giant IN list.
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
@@ -173,6 +139,8 @@ def findings_of(store: ResultsStore, scoring_ids: Iterable[int]) -> dict[int, li
                 found[row.scoring_id].append(
                     StoredFinding(row.rule, row.sign, row.cost, row.lesson_key)
                 )
+
+    store.read(read)
     return found
 
 
@@ -186,5 +154,4 @@ def trainees(store: ResultsStore, cohort: str | None = None) -> list[str]:
     )
     if cohort is not None:
         query = query.where(sessions.c.cohort == cohort)
-    with store.engine.connect() as connection:
-        return list(connection.execute(query).scalars())
+    return store.read(lambda connection: list(connection.execute(query).scalars()))

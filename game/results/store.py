@@ -128,6 +128,15 @@ class ResultsStore:
         """Where the recorded sessions' logs were, in the order they were recorded."""
         return self._guarded(lambda: _log_paths(self.engine))
 
+    def read(self, work: Callable[[Connection], _T]) -> _T:
+        """Run ``work`` on a reading connection; a database error is ``StoreUnavailable``."""
+
+        def attempt() -> _T:
+            with self.engine.connect() as connection:
+                return work(connection)
+
+        return self._guarded(attempt)
+
     def _write(self, work: Callable[[Connection], _T]) -> _T:
         def attempt() -> _T:
             with self.transaction() as connection:

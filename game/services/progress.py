@@ -123,6 +123,11 @@ def trainee_progress(
     return TraineeProgress(progress, {info.id: info for info in infos}, tuple(unmeasured))
 
 
+def bench_progress(store: ResultsStore, trainee: str) -> TraineeProgress:
+    """A trainee's progress with the defaults, as ``bench/results.py`` times it."""
+    return trainee_progress(store, trainee)
+
+
 def cohort_progress(
     store: ResultsStore, cohort: str, *, last: int = DEFAULT_LAST, db: str | None = None
 ) -> list[CohortRow]:

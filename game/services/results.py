@@ -9,9 +9,12 @@ written in one transaction with its scoring and findings.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from game import __version__
@@ -20,7 +23,7 @@ from game.journal.events import SessionClosed
 from game.journal.logfile import LogContents, read_log
 from game.paths import sessions_dir
 from game.results.database import StoreUnavailable
-from game.results.entries import SIMULATED, entries_for
+from game.results.entries import SIMULATED, ScoringEntry, SessionEntry, entries_for
 from game.results.store import Forgotten, Recorded, ResultsStore
 from game.services.errors import InputError
 from game.services.report import ScoredLog, score_contents
@@ -40,27 +43,52 @@ def record_log(store: ResultsStore, path: Path) -> Recorded:
         LogError: the log cannot be read or scored (nothing is recorded).
         InputError: the store cannot be written.
     """
+    if _has_scoring(store, _log_hash(path)):
+        return Recorded.KNOWN  # scoring it again would record nothing new
+    prepared = _prepare(path, include_simulated=True)
+    if prepared.problem is not None:
+        raise LogError(prepared.problem)
+    assert prepared.entries is not None
+    return _record(store, *prepared.entries)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A log read and scored, ready to record (or why not): made in a worker process."""
+
+    path: Path
+    entries: tuple[SessionEntry, ScoringEntry] | None = None
+    simulated: bool = False
+    problem: str | None = None
+
+
+def _log_hash(path: Path) -> str:
     try:
-        raw = path.read_bytes()
-        modified = path.stat().st_mtime
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
         raise LogError(f"{path}: cannot read: {error.strerror or error}") from None
-    log_hash = hashlib.sha256(raw).hexdigest()
-    if _has_scoring(store, log_hash):
-        return Recorded.KNOWN  # scoring it again would record nothing new
-    contents = read_log(path)
-    return _record_scored(store, path, contents, score_contents(contents, path), log_hash, modified)
 
 
-def _record_scored(
-    store: ResultsStore,
-    path: Path,
-    contents: LogContents,
-    scored: ScoredLog,
-    log_hash: str,
-    modified: float,
-) -> Recorded:
-    session, scoring = entries_for(
+def _prepare(path: Path, include_simulated: bool) -> _Prepared:
+    """Read and score one log (no store involved, so that workers can do it)."""
+    try:
+        log_hash = _log_hash(path)
+        modified = path.stat().st_mtime
+        contents = read_log(path)
+        if not include_simulated and contents.header.trainee.startswith("bot:"):
+            return _Prepared(path, simulated=True)
+        scored = score_contents(contents, path)
+    except LogError as error:
+        return _Prepared(path, problem=str(error))
+    except OSError as error:
+        return _Prepared(path, problem=f"{path}: cannot read: {error.strerror or error}")
+    return _Prepared(path, entries=_entries(path, contents, scored, log_hash, modified))
+
+
+def _entries(
+    path: Path, contents: LogContents, scored: ScoredLog, log_hash: str, modified: float
+) -> tuple[SessionEntry, ScoringEntry]:
+    return entries_for(
         contents.header,
         scored.scorecard,
         log_path=str(path.resolve()),
@@ -70,6 +98,9 @@ def _record_scored(
         pass_mark=scored.scenario.meta.pass_mark,
         scorer_version=__version__,
     )
+
+
+def _record(store: ResultsStore, session: SessionEntry, scoring: ScoringEntry) -> Recorded:
     try:
         return store.record(session, scoring)
     except StoreUnavailable as error:
@@ -115,11 +146,9 @@ def score_and_record(path: Path, db: str | None) -> ScoredSession:
     if db is None:
         return ScoredSession(scored)
     try:
-        raw = path.read_bytes()
-        modified = path.stat().st_mtime
-        store = open_store(db)
-        _record_scored(store, path, contents, scored, hashlib.sha256(raw).hexdigest(), modified)
-    except (InputError, OSError) as error:
+        entries = _entries(path, contents, scored, _log_hash(path), path.stat().st_mtime)
+        _record(open_store(db), *entries)
+    except (InputError, LogError, OSError) as error:
         return ScoredSession(scored, str(error))
     return ScoredSession(scored)
 
@@ -160,10 +189,18 @@ def session_logs(arguments: Iterable[Path]) -> list[Path]:
     return logs
 
 
+PARALLEL_FROM = 8
+"""Logs from which an import scores them in worker processes (scoring is pure CPU)."""
+
+
 def import_logs(
     store: ResultsStore, logs: Iterable[Path], *, include_simulated: bool = False
 ) -> ImportReport:
     """Record each log; a log that cannot be read or scored is skipped and named.
+
+    Logs already recorded by this scorer are not scored again. The others are read
+    and scored in worker processes, one per core, when there are many; the store is
+    written here, one transaction per log.
 
     Args:
         store: the results store.
@@ -171,19 +208,34 @@ def import_logs(
         include_simulated: record bots' sessions too (``simulate`` logs).
     """
     report = ImportReport()
+    todo: list[Path] = []
     for path in logs:
         try:
-            if not include_simulated and _is_simulated(path):
-                report.simulated += 1
+            if _has_scoring(store, _log_hash(path)):
+                report.outcomes[Recorded.KNOWN] += 1
                 continue
-            report.outcomes[record_log(store, path)] += 1
         except LogError as error:
             report.skipped.append(str(error))
+            continue
+        todo.append(path)
+    for prepared in _prepared(todo, include_simulated):
+        if prepared.simulated:
+            report.simulated += 1
+        elif prepared.problem is not None:
+            report.skipped.append(prepared.problem)
+        elif prepared.entries is not None:
+            report.outcomes[_record(store, *prepared.entries)] += 1
     return report
 
 
-def _is_simulated(path: Path) -> bool:
-    return read_log(path).header.trainee.startswith("bot:")
+def _prepared(paths: list[Path], include_simulated: bool) -> Iterator[_Prepared]:
+    prepare = partial(_prepare, include_simulated=include_simulated)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from map(prepare, paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(prepare, paths, chunksize=4)
 
 
 def rebuild(store: ResultsStore, folders: Iterable[Path] = ()) -> ImportReport:
@@ -198,22 +250,23 @@ def rebuild(store: ResultsStore, folders: Iterable[Path] = ()) -> ImportReport:
     """
     known = [Path(path) for path in store.log_paths()]
     store.clear()
-    report = ImportReport()
-    seen: set[Path] = set()
+    present = [path for path in known if path.exists()]
     missing = [path for path in known if not path.exists()]
-    candidates = [path for path in known if path.exists()]
+    seen = {path.resolve() for path in present}
+    more: list[Path] = []
     for folder in [sessions_dir(), *folders]:
-        if folder.is_dir():
-            candidates.extend(session_logs([folder]))
-    for path in candidates:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        part = import_logs(store, [path], include_simulated=path in known)
-        for outcome, count in part.outcomes.items():
-            report.outcomes[outcome] += count
-        report.skipped.extend(part.skipped)
-        report.simulated += part.simulated
+        for path in session_logs([folder]) if folder.is_dir() else []:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                more.append(path)
+    # The logs it knew are recorded again as they were, bots' included; new ones as
+    # `import` would.
+    report = import_logs(store, present, include_simulated=True)
+    found = import_logs(store, more)
+    for outcome, count in found.outcomes.items():
+        report.outcomes[outcome] += count
+    report.skipped.extend(found.skipped)
+    report.simulated += found.simulated
     report.skipped.extend(
         f"{path}: the log is gone; its session is no longer stored" for path in missing
     )

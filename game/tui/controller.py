@@ -17,14 +17,7 @@ from game.clocktime import clock_time
 from game.engine import Action, ActionError, Session
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
-from game.journal.events import (
-    NO_LABELS,
-    BrandPosted,
-    Event,
-    PostArrived,
-    PostFound,
-    SessionLabels,
-)
+from game.journal.events import NO_LABELS, BrandPosted, Event, PostArrived, PostFound, SessionLabels
 from game.journal.logfile import SessionLog
 from game.journal.records import PostRecord
 from game.paths import sessions_dir

@@ -147,6 +147,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action.next_overdue": "Siguiente vencido",
         "action.next_channel": "Canal siguiente",
         "action.debrief": "Informe",
+        "action.coach": "Coach",
+        "action.coach.help": "Ir al coach y volver (en pantallas pequeñas, lo muestra)",
         # Console: status
         "status.clock": "{clock}  min {minute}/{total}  ×{speed}",
         "status.paused": "EN PAUSA",
@@ -254,6 +256,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promises_closed": "No queda ninguna promesa por cumplir ({kept}, {broken}).",
         "notice.no_pause_exam": "En modo examen no se puede pausar.",
         "notice.paused": "Reloj en pausa.",
+        "notice.coach_ready": "El coach ha leído tu mensaje: pulsa n para verlo.",
         "notice.resumed": "Reloj en marcha.",
         "notice.speed": "Velocidad ×{speed}",
         "notice.influencer": "{kind} {name} ({followers} seguidores) ha publicado en {channel}",
@@ -282,7 +285,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.finish_body": "Dejas la crisis a las {clock}: sigue sin ti, con nadie "
         "respondiendo, hasta su final, y todo cuenta en tu puntuación.",
         # Coach
-        "coach.heading": "Coach",
+        "coach.heading": "Coach · n",
         "coach.idle": "Tras cada respuesta verás aquí qué detectó el analizador.",
         "coach.none": "No se detectó ninguna señal en «{text}».",
         "coach.reply": "Tu respuesta:",
@@ -290,6 +293,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "en contra",
         "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.missing": "Lo que faltó o sobró:",
         "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} personas: "
         "suena a respuesta enlatada",
         "coach.verdict.canned.one": "Casi lo mismo que ya recibió {count} persona más: "
@@ -465,6 +469,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action.next_overdue": "Next overdue",
         "action.next_channel": "Next channel",
         "action.debrief": "Debrief",
+        "action.coach": "Coach",
+        "action.coach.help": "Go to the coach and back (on small screens, show it)",
         # Console: status
         "status.clock": "{clock}  min {minute}/{total}  ×{speed}",
         "status.paused": "PAUSED",
@@ -572,6 +578,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promises_closed": "No promise left to follow up ({kept}, {broken}).",
         "notice.no_pause_exam": "There is no pause in exam mode.",
         "notice.paused": "Clock paused.",
+        "notice.coach_ready": "The coach has read your message: press n to see it.",
         "notice.resumed": "Clock running.",
         "notice.speed": "Speed ×{speed}",
         "notice.influencer": "{kind} {name} ({followers} followers) posted on {channel}",
@@ -599,7 +606,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.finish_body": "You leave the crisis at {clock}: it runs on without you, "
         "with nobody answering, to its end, and all of it counts in your score.",
         # Coach
-        "coach.heading": "Coach",
+        "coach.heading": "Coach · n",
         "coach.idle": "After each reply you will see here what the analyzer found.",
         "coach.none": "No cue found in “{text}”.",
         "coach.reply": "Your reply:",
@@ -607,6 +614,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "hurts",
         "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.missing": "What was missing or off:",
         "coach.verdict.canned": "Nearly what {count} other people already got: it reads "
         "as a canned reply",
         "coach.verdict.canned.one": "Nearly what {count} other person already got: it reads "
