@@ -76,7 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "progress.exam": "{title}: mejor nota {best}, se aprueba con {mark} · {verdict}",
         "progress.passed": "✓ aprobado",
         "progress.not_passed": "✗ sin aprobar",
-        "progress.mastery": "Dominio de las reglas (últimas {window} sesiones, peor primero)",
+        "progress.mastery": "Dominio de reglas (últimas {window}, peor primero)",
         "progress.unpractised": "Sin practicar aún: {rules}",
         "progress.sessions": "Sesiones (las {shown} últimas de {count})",
         "progress.column.rule": "Regla",
