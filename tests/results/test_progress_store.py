@@ -102,3 +102,19 @@ def test_unknown_trainee_and_empty_store_exit_1_without_traceback(
     assert cohort.code == 1 and "cohort 'nadie'" in cohort.err
     both = run_cli(capsys, "progress", "--trainee", "a", "--cohort", "b", "--db", sqlite_url)
     assert both.code == 2
+
+
+def test_last_and_unmeasured_scenarios(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    store = ResultsStore.open(sqlite_url)
+    record_history(store, "ana", 8)
+    record(store, "ana", 9, scenario="mine", findings=())
+    run = run_cli(
+        capsys, "progress", "--trainee", "ana", "--db", sqlite_url, "--json", "--last", "4"
+    )
+    document = json.loads(run.out)
+    assert document["window"] == 4
+    assert document["not_recommended"] == ["mine"]  # a user scenario: not measured
+    e1 = next(m for m in document["mastery"] if m["rule"] == "E1")
+    assert (e1["practised"], e1["broken"]) == (3, 3)  # the last 4, one of them without findings
+    text = run_cli(capsys, "progress", "--trainee", "ana", "--db", sqlite_url, "--lang", "en")
+    assert "not recommended: mine" in text.out
