@@ -81,3 +81,14 @@ async def test_snapshot(tmp_path: Path, snapshot, language: str, size: tuple[int
         snapshot.assert_match(
             app.export_screenshot(), f"progress-{language}-{size[0]}x{size[1]}.svg"
         )
+
+
+async def test_no_trainee_is_said(tmp_path: Path) -> None:
+    app = new_app(tmp_path, results_db=str(tmp_path / "r.sqlite3"), trainee="", language="es")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        assert "CRISISDRILL_TRAINEE" in _text(screen, "#progress-message")
