@@ -200,16 +200,18 @@ def reason(known: TraineeProgress, recommendation: Recommendation, language: str
     mark = exam.pass_mark if exam else info.pass_mark if info else 70
     if recommendation.mode == "exam":
         if recommendation.retake and exam is not None:
-            return (
-                f"repite el examen: tu mejor nota es {exam.best}, se aprueba con {mark}"
+            lead = (
+                f"repite el examen (tu mejor nota, {exam.best}; se aprueba con {mark})"
                 if es
-                else f"retake the exam: your best is {exam.best}, the pass mark {mark}"
+                else f"retake the exam (your best {exam.best}, pass mark {mark})"
             )
-        return (
-            f"sus reglas ya las cumples casi siempre: examínate (se aprueba con {mark})"
-            if es
-            else f"you mostly keep its rules: take its exam (pass mark {mark})"
-        )
+        else:
+            lead = (
+                f"ya cumples casi siempre sus reglas: examínate (se aprueba con {mark})"
+                if es
+                else f"you mostly keep its rules: take its exam (pass mark {mark})"
+            )
+        return f"{lead}; {'vigila' if es else 'watch'} {rules}" if rules else lead
     if exam is not None and exam.passed:
         lead = "examen aprobado; aún entrena" if es else "exam passed; still drills"
     else:
