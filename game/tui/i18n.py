@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "picker.not_in_language": "Este escenario no existe en {language}: se jugará en {other}.",
         "picker.key.progress": "Progreso",
         "progress.heading": "Progreso de {trainee}",
+        "progress.key.dimensions": "Dimensiones",
         "progress.title": "Progreso de {trainee} · {count} sesiones",
         "progress.title.one": "Progreso de {trainee} · 1 sesión",
         "progress.no_trainee": "No se sabe quién juega: indica tu nombre con "
@@ -382,6 +383,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "picker.not_in_language": "This scenario has no {language} version: it plays in {other}.",
         "picker.key.progress": "Progress",
         "progress.heading": "Progress of {trainee}",
+        "progress.key.dimensions": "Dimensions",
         "progress.title": "Progress of {trainee} · {count} sessions",
         "progress.title.one": "Progress of {trainee} · 1 session",
         "progress.no_trainee": "Nobody is named as the trainee: give your name with "

@@ -39,6 +39,10 @@ async def test_progress_opens_from_the_picker_and_escape_goes_back(tmp_path: Pat
         assert screen.query_one("#progress-sessions", DataTable).row_count == 15
         what_next = _text(screen, "#progress-next")
         assert "What to play next" in what_next and "Exams" in what_next
+        await pilot.press("d")  # the dimensions beside the overall, and back
+        assert screen.with_dimensions
+        await pilot.press("d")
+        assert not screen.with_dimensions
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 PROGRESS_KEYS = (
     KeySpec("escape", "back", "key.back", display="esc"),
+    KeySpec("d", "toggle_dimensions", "progress.key.dimensions"),
     KeySpec("q", "app.quit", "key.quit"),
 )
 NARROW = 100
@@ -69,6 +70,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
         self.language = language
         self.last = last
         self.progress: TraineeProgress | None = None
+        self.with_dimensions = False
 
     def compose(self) -> ComposeResult:
         """Heading, then the chart and what next, then the mastery and sessions tables."""
@@ -157,18 +159,34 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
                 ),
             )
         )
-        marks = [e.pass_mark for e in progress.exams] or [70]
+        self._draw_chart(known)
+        self.query_one("#progress-next", Static).update(self._next_and_exams(known))
+        self._fill_mastery(known)
+        self._fill_sessions(known)
+
+    def _draw_chart(self, known: TraineeProgress) -> None:
+        language = self.language
+        sessions = known.progress.sessions
+        marks = [e.pass_mark for e in known.progress.exams] or [70]
+        dimensions = [
+            (tr(language, f"progress.column.{name}"), [s.dimensions.get(name) for s in sessions])
+            for name in (DIMENSIONS if self.with_dimensions else ())
+        ]
         self.query_one(ProgressChart).show(
-            [s.started_at for s in progress.sessions],
-            [s.overall for s in progress.sessions],
+            [s.started_at for s in sessions],
+            [s.overall for s in sessions],
             title=tr(language, "progress.chart"),
             overall_label=tr(language, "progress.overall"),
             pass_label=tr(language, "progress.pass_mark"),
             pass_mark=max(set(marks), key=marks.count),
+            dimensions=dimensions,
         )
-        self.query_one("#progress-next", Static).update(self._next_and_exams(known))
-        self._fill_mastery(known)
-        self._fill_sessions(known)
+
+    def action_toggle_dimensions(self) -> None:
+        """Show or hide the five dimensions' lines beside the overall."""
+        self.with_dimensions = not self.with_dimensions
+        if self.progress is not None:
+            self._draw_chart(self.progress)
 
     def _next_and_exams(self, known: TraineeProgress) -> Content:
         from game.services.progress import reason, title_of

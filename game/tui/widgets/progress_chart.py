@@ -28,6 +28,7 @@ class ProgressChart(PlotextPlot):
         overall_label: str,
         pass_label: str,
         pass_mark: int,
+        dimensions: Sequence[tuple[str, Sequence[int | None]]] = (),
     ) -> None:
         """Draw the sessions (oldest first).
 
@@ -38,6 +39,8 @@ class ProgressChart(PlotextPlot):
             overall_label: the legend of the overall line.
             pass_label: the legend of the pass mark's line.
             pass_mark: the level drawn across.
+            dimensions: more lines, each a legend and a score per session (None: not
+                judged in that session, left out).
         """
         plt = self.plt
         plt.clear_data()
@@ -47,6 +50,11 @@ class ProgressChart(PlotextPlot):
         plt.ylim(0, 100)
         plt.yticks([0, 25, 50, 75, 100])
         if numbers:
+            for label, scores in dimensions:
+                judged = [(n, v) for n, v in zip(numbers, scores, strict=True) if v is not None]
+                if judged:
+                    xs, ys = zip(*judged, strict=True)
+                    plt.plot(list(xs), list(ys), marker="dot", label=label)
             plt.plot(numbers, list(overall), marker="braille", label=overall_label)
             plt.plot(
                 [numbers[0], numbers[-1]] if len(numbers) > 1 else [0.5, 1.5],
