@@ -35,7 +35,7 @@ schema: $(APP_STAMP)
 	$(BIN)/python -m game.scenario.schema > scenarios/schema.json
 
 # Regenerate scenarios/exercises.json (the rules each built-in scenario's bots exercise,
-# which `progress` recommends from) after changing a built-in scenario. Takes a minute or two.
+# which `progress` recommends from) after changing a built-in scenario (about 15 s).
 exercises: $(APP_STAMP)
 	$(BIN)/python -m game.services.exercises > scenarios/exercises.json.new
 	mv scenarios/exercises.json.new scenarios/exercises.json
