@@ -170,18 +170,21 @@ def mode_word(mode: str, language: str) -> str:
     return MODE_WORDS[_language(language)].get(mode, mode)
 
 
-def reason(known: TraineeProgress, recommendation: Recommendation, language: str) -> str:
+def reason(
+    known: TraineeProgress, recommendation: Recommendation, language: str, *, rules: int = 3
+) -> str:
     """One line saying why a recommendation, naming the rules it drills.
 
     Args:
         known: the trainee's progress.
         recommendation: one of its recommendations.
         language: ``es`` or ``en``.
+        rules: name at most this many rules (the screen has less room than the text).
     """
     es = _language(language) == "es"
     mastery = {m.rule: m for m in known.progress.mastery}
     named = []
-    for rule in recommendation.rules:
+    for rule in recommendation.rules[:rules]:
         m = mastery.get(rule)
         if m is None or not m.practised:
             how = "sin practicar aún" if es else "not practised yet"
@@ -192,7 +195,7 @@ def reason(known: TraineeProgress, recommendation: Recommendation, language: str
                 else f"broken {m.broken} of {m.practised}"
             )
         named.append(f"{rule_name(rule, 'es' if es else 'en')} ({how})")
-    rules = ", ".join(named)
+    named_rules = ", ".join(named)
     exam = next(
         (e for e in known.progress.exams if e.scenario_id == recommendation.scenario_id), None
     )
@@ -211,14 +214,14 @@ def reason(known: TraineeProgress, recommendation: Recommendation, language: str
                 if es
                 else f"you mostly keep its rules: take its exam (pass mark {mark})"
             )
-        return f"{lead}; {'vigila' if es else 'watch'} {rules}" if rules else lead
+        return f"{lead}; {'vigila' if es else 'watch'} {named_rules}" if named else lead
     if exam is not None and exam.passed:
         lead = "examen aprobado; aún entrena" if es else "exam passed; still drills"
     else:
         lead = "entrena" if es else "drills"
-    if not rules:
+    if not named:
         return lead
-    return f"{lead} {rules}"
+    return f"{lead} {named_rules}"
 
 
 def progress_document(known: TraineeProgress, language: str) -> dict[str, Any]:

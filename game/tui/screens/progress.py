@@ -203,7 +203,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
                     (f"{number}. {title}", "bold"), f" · {tr(language, f'mode.{rec.mode}')}"
                 )
             )
-            parts.append(Content.styled("   " + reason(known, rec, language), "dim"))
+            parts.append(Content.styled("   " + reason(known, rec, language, rules=2), "dim"))
         if known.unmeasured:
             parts.append(
                 Content.styled(
