@@ -17,6 +17,7 @@ from game.clocktime import clock_time
 from game.engine import Action, ActionError, Session
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
+from game.inert import cell_safe
 from game.journal.events import BrandPosted, Event, PostArrived, PostFound
 from game.journal.logfile import SessionLog
 from game.journal.records import PostRecord
@@ -236,8 +237,8 @@ class Game:
         return self._channel[channel_id]
 
     def channel_name(self, channel_id: str) -> str:
-        """A channel's name in the session's language."""
-        return self.scenario.text(self._channel[channel_id].name, self.language)
+        """A channel's name in the session's language, as the screen shows it."""
+        return cell_safe(self.scenario.text(self._channel[channel_id].name, self.language))
 
     def public_channels(self) -> list[Channel]:
         """The channels a statement can go to."""

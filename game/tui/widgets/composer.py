@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from game.inert import cell_safe
 from game.tui.i18n import tr
 from game.tui.intents import ComposerIntent
 from game.tui.keys import KeySpec, LocalizedKeys
@@ -24,6 +25,14 @@ class ComposerInput(LocalizedKeys, Input):
         KeySpec("escape", "cancel", "composer.key.cancel", display="esc"),
     )
     KEEP_INHERITED_KEYS: ClassVar[bool] = True
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Put typed or pasted text in, made ``cell_safe`` as the rest of the screen.
+
+        The line draws its value cell by cell: a VS16 or ZWJ left in would move its
+        border. So what the trainee sees here is what is sent and logged.
+        """
+        super().replace(cell_safe(text), start, end)
 
     def action_cancel(self) -> None:
         """Give up the current message."""
