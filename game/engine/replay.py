@@ -15,7 +15,13 @@ from game.engine.refusals import ActionError
 from game.engine.session import Session, Subscriber
 from game.journal.actions import Wait
 from game.journal.codec import LogError
-from game.journal.events import ActionTaken, PersonJoined, SessionClosed, TraineeLeft
+from game.journal.events import (
+    ActionTaken,
+    DraftUnsent,
+    PersonJoined,
+    SessionClosed,
+    TraineeLeft,
+)
 from game.journal.logfile import LogContents, read_log
 from game.journal.records import PersonRecord
 from game.scenario.loader import LoadedScenario, load_scenario_text
@@ -111,7 +117,7 @@ def replay_session(
 
 
 def take_actions(session: Session, contents: LogContents, path: Path, *, whole: bool) -> None:
-    """Take the log's actions and its leaving again, each at its time.
+    """Take the log's actions, unsent drafts and leaving again, each at its time.
 
     The session ends at the log's last moment, closed if the log was closed there.
 
@@ -133,6 +139,10 @@ def take_actions(session: Session, contents: LogContents, path: Path, *, whole: 
         if isinstance(event, TraineeLeft):
             session.advance_to(event.time)
             session.leave(run_on=whole)
+            continue
+        if isinstance(event, DraftUnsent):  # written again where it was, changing nothing
+            session.advance_to(event.time)
+            session.keep_unsent(event.text, event.post_id)
             continue
         if not isinstance(event, ActionTaken):
             continue

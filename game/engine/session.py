@@ -40,6 +40,7 @@ from game.engine.world import Person, Post, Promise, Thread
 from game.journal.actions import Action, Wait
 from game.journal.events import (
     ActionTaken,
+    DraftUnsent,
     Event,
     FactRevealed,
     MetricsChanged,
@@ -237,6 +238,25 @@ class Session(ReadQueries):
         if run_on:
             self._run_until(self.end_time)
             self.close()
+        return self._take_batch()
+
+    def keep_unsent(self, text: str, post_id: str | None) -> list[Event]:
+        """Record the words the trainee was writing and did not send (``DraftUnsent``).
+
+        Called when time runs out (after the end, before the close) or as the trainee
+        leaves (before ``leave``). The words change nothing and are never scored: the
+        log keeps them so the debrief and the report can show them.
+
+        Args:
+            text: the words in the composer; blank ones are not recorded.
+            post_id: the post they answered, or None.
+
+        Returns:
+            The recorded event, or nothing (blank words, a closed or left session).
+        """
+        if self._closed or self.left is not None or not text.strip():
+            return []
+        self.emit(DraftUnsent(self.now, text, post_id))
         return self._take_batch()
 
     def close(self) -> None:
