@@ -95,6 +95,9 @@ _KEYCAP_RE = re.compile("([0-9#*])\ufe0f?\u20e3")
 _FLAG_RE = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 """A flag (``🇪🇸``): a pair of regional indicator letters."""
 
+_INDICATOR_RE = re.compile("[\U0001f1e6-\U0001f1ff]")
+"""One regional indicator on its own (typed key by key, a flag comes one at a time)."""
+
 _INDICATOR_A = 0x1F1E6
 
 _ZERO_WIDTH_RE = re.compile(
@@ -103,7 +106,6 @@ _ZERO_WIDTH_RE = re.compile(
     "\U0001f3fb-\U0001f3ff"  # skin-tone modifiers: one cell or none, terminals disagree
     "\U000e0000-\U000e007f"  # tag characters (subdivision flags such as England's)
     "\u115f\u1160\u3164\uffa0"  # Hangul fillers: blank "names" of no agreed width
-    "\U0001f1e6-\U0001f1ff"  # a regional indicator left alone (after the pairs)
     "]"
 )
 
@@ -128,11 +130,13 @@ def cell_safe(text: str) -> str:
     VS16: every border after it on the line moves and stray characters stay behind.
     Here such sequences become text every terminal measures alike: the selectors,
     joiners, skin tones and tags go (``⛴``, ``👨👩👧``, ``👍``), a flag becomes its
-    letters (``[ES]``), a keycap its key (``[1]``), and what is left after Unicode NFC
-    composition has no zero-width combiners of these kinds. Ordinary accented text
-    (``¿Dónde está mi reserva?``) and ordinary wide emoji (``😀``) stay as they are.
+    letters (``[ES]``; ``E`` for one alone), a keycap its key (``[1]``), and what is
+    left after Unicode NFC composition has no zero-width combiners of these kinds.
+    Ordinary accented text (``¿Dónde está mi reserva?``) and ordinary wide emoji
+    (``😀``) stay as they are.
 
-    For display only: logs and scoring keep the original text.
+    For display: logs and scoring keep posts and names as they were written (the
+    game's composer makes what is typed cell-safe, so a reply is sent as it was shown).
 
     Args:
         text: any text shown in the terminal game (a post, a name, a reply).
@@ -145,6 +149,7 @@ def cell_safe(text: str) -> str:
     shown = unicodedata.normalize("NFC", text)
     shown = _KEYCAP_RE.sub(r"[\1]", shown)
     shown = _FLAG_RE.sub(_flag, shown)
+    shown = _INDICATOR_RE.sub(lambda match: _indicator_letter(match.group()), shown)
     shown = _ZERO_WIDTH_RE.sub("", shown)
     # Enclosing marks (a keycap or circle left without its key) draw nowhere alike.
     if any(unicodedata.category(c) == "Me" for c in shown):

@@ -97,6 +97,7 @@ def test_a_code_span_holds_backticks_and_line_breaks() -> None:
         ("👍🏽", "👍"),  # the skin tone goes
         ("👨\u200d👩\u200d👧", "👨👩👧"),  # a ZWJ family: each person, side by side
         ("🇪🇸 España", "[ES] España"),  # a flag: its letters
+        ("🇪", "E"),  # one regional indicator (typed before its pair): its letter
         ("1️⃣ uno, #️⃣", "[1] uno, [#]"),  # keycaps: their keys
         ("🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "🏴"),  # tags
         ("❤️☹️", "❤☹"),
