@@ -21,7 +21,14 @@ from importlib import metadata
 from typing import Any, ClassVar
 
 from game import __version__
-from game.budgets import GAME_BUDGETS, Budget, Budgets, exceeded_message, reason_for
+from game.budgets import (
+    GAME_BUDGETS,
+    TRAINEE_TEXT_CHARACTERS,
+    Budget,
+    Budgets,
+    exceeded_message,
+    reason_for,
+)
 from game.engine import handlers
 from game.engine.agenda import Agenda
 from game.engine.audience import Audience
@@ -248,7 +255,8 @@ class Session(ReadQueries):
         log keeps them so the debrief and the report can show them.
 
         Args:
-            text: the words in the composer; blank ones are not recorded.
+            text: the words in the composer; blank ones are not recorded, and no more
+                than ``TRAINEE_TEXT_CHARACTERS`` of them are (the most a text may hold).
             post_id: the post they answered, or None.
 
         Returns:
@@ -256,7 +264,7 @@ class Session(ReadQueries):
         """
         if self._closed or self.left is not None or not text.strip():
             return []
-        self.emit(DraftUnsent(self.now, text, post_id))
+        self.emit(DraftUnsent(self.now, text[:TRAINEE_TEXT_CHARACTERS], post_id))
         return self._take_batch()
 
     def close(self) -> None:

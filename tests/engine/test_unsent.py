@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.budgets import TRAINEE_TEXT_CHARACTERS
 from game.engine import Reply, Session
 from game.journal.codec import LogError
 from game.journal.events import DraftUnsent
@@ -43,7 +44,7 @@ def _play(loaded: LoadedScenario, path: Path, draft: str | None, *, leave: bool 
     events = session.keep_unsent(draft, post.id) if draft is not None else []
     shown = path.read_text(encoding="utf-8")  # flushed at once, like every record
     if draft is not None and draft.strip():
-        assert events == [DraftUnsent(session.now, draft, post.id)]
+        assert events == [DraftUnsent(session.now, draft[:TRAINEE_TEXT_CHARACTERS], post.id)]
     else:
         assert events == []
     if leave:
@@ -97,6 +98,14 @@ def test_blank_words_are_not_logged(
 ) -> None:
     _play(engine_scenario, tmp_path / "a.jsonl", draft)
     assert all(r["type"] != "unsent" for r in _records(tmp_path / "a.jsonl"))
+
+
+def test_a_draft_is_kept_up_to_the_length_of_a_text(
+    engine_scenario: LoadedScenario, tmp_path: Path
+) -> None:
+    _play(engine_scenario, tmp_path / "long.jsonl", "x" * (TRAINEE_TEXT_CHARACTERS + 5))
+    unsent = [r for r in _records(tmp_path / "long.jsonl") if r["type"] == "unsent"]
+    assert [len(str(r["text"])) for r in unsent] == [TRAINEE_TEXT_CHARACTERS]
 
 
 def test_an_unsent_record_of_the_wrong_shape_is_refused(
