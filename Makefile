@@ -41,6 +41,7 @@ bench: $(APP_STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/results.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -5,6 +5,7 @@ Read by the application (services, command line, game), never by the pure engine
 
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
 
@@ -35,6 +36,23 @@ def user_scenario_dir() -> Path:
 def sessions_dir() -> Path:
     """Where session logs go: ``sessions/`` in the user data folder."""
     return data_dir() / "sessions"
+
+
+TRAINEE_ENV = "CRISISDRILL_TRAINEE"
+
+
+def default_trainee() -> str:
+    """Who plays when ``--trainee`` is not given: ``$CRISISDRILL_TRAINEE``, else the login.
+
+    Results and progress are kept per trainee; a name is needed for them to add up.
+    """
+    named = os.environ.get(TRAINEE_ENV, "").strip()
+    if named:
+        return named
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without /etc/passwd entry)
+        return ""
 
 
 def locale_language() -> str | None:

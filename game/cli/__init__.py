@@ -15,13 +15,24 @@ from collections.abc import Callable, Sequence
 from typing import TextIO, cast
 
 from game import __version__
-from game.cli import analyze, catalog, check, diagram, new, play, report, simulate, validate
+from game.cli import (
+    analyze,
+    catalog,
+    check,
+    diagram,
+    new,
+    play,
+    report,
+    results,
+    simulate,
+    validate,
+)
 from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
 from game.inert import InertStream
 from game.scenario.problems import ScenarioError
 from game.services.errors import InputError
 
-COMMANDS = (play, catalog, validate, new, simulate, check, analyze, report, diagram)
+COMMANDS = (play, catalog, validate, new, simulate, check, analyze, report, diagram, results)
 """The command modules, in the order ``--help`` lists them."""
 
 

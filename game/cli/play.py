@@ -18,6 +18,8 @@ from game.cli.common import (
     positive_float,
     wanted_language,
 )
+from game.cli.results import add_db_option
+from game.paths import default_trainee
 from game.services.files import check_sessions_folder
 from game.services.learning import difficulty_name
 from game.services.play import Briefing, briefing, open_scenario
@@ -34,13 +36,20 @@ def add_parser(commands: Commands) -> None:
     play.add_argument("--seed", type=int, default=None, help="seed of the crowd (default: random)")
     play.add_argument("--lang", choices=LANGUAGES, default=None, help="language")
     play.add_argument("--speed", type=positive_float, default=1.0, help="simulated speed factor")
-    play.add_argument("--trainee", default=None, help="trainee name for the session log")
+    play.add_argument(
+        "--trainee",
+        default=None,
+        help="trainee name for the session log and results (default: $CRISISDRILL_TRAINEE, "
+        "else your login name)",
+    )
+    play.add_argument("--cohort", default="", help="the trainee's training group, for results")
     play.add_argument(
         "--mode",
         choices=("practice", "exam"),
         default="practice",
         help="practice (pause, live coach) or exam (no pause, no hints)",
     )
+    add_db_option(play)
     play.set_defaults(handler=run)
 
 
@@ -57,9 +66,10 @@ _RUN_IN_TERMINAL = {
 def run(options: argparse.Namespace) -> int:
     """Play the game; without a terminal (a pipe, a test) print the catalog or briefing."""
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    trainee = options.trainee or ""
-    if any(unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") for char in trainee):
-        raise UsageError("--trainee must be a name: UTF-8 text without control characters")
+    trainee = options.trainee if options.trainee is not None else default_trainee()
+    for option, value in (("--trainee", trainee), ("--cohort", options.cohort)):
+        if any(unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") for char in value):
+            raise UsageError(f"{option} must be a name: UTF-8 text without control characters")
     language = wanted_language(options.lang)
     opened = open_scenario(options.scenario, language) if options.scenario is not None else None
     if not interactive:
@@ -83,6 +93,8 @@ def run(options: argparse.Namespace) -> int:
             trainee=trainee,
             speed=options.speed,
             mode=options.mode,
+            cohort=options.cohort.strip(),
+            results_db=options.db,
         )
     )
     app.run()

@@ -15,6 +15,7 @@ from game.cli.common import (
     positive_int,
     wanted_language,
 )
+from game.cli.results import add_db_option
 from game.safejson import dumps
 
 # Kept here so that `--help` needs no engine import; a test checks it matches POLICIES.
@@ -49,12 +50,17 @@ def add_parser(commands: Commands) -> None:
     simulate.add_argument("--runs", type=positive_int, default=1, help="seeds to play")
     simulate.add_argument("--lang", choices=LANGUAGES, default=None, help="language")
     simulate.add_argument("--json", action="store_true", help="print one JSON document")
+    simulate.add_argument(
+        "--record", action="store_true", help="record the sessions in the results store"
+    )
+    add_db_option(simulate)
     simulate.set_defaults(handler=run)
 
 
 def run(options: argparse.Namespace) -> int:
     """Play the sessions, printing each one's outcome, scores and log as it ends."""
     # The engine pulls in Faker and transitions: imported only when simulating.
+    from game.services.results import store_location
     from game.services.simulate import simulate_runs
 
     results = simulate_runs(
@@ -64,6 +70,7 @@ def run(options: argparse.Namespace) -> int:
         seed=options.seed,
         runs=options.runs,
         language=wanted_language(options.lang),
+        record_to=store_location(options.db) if options.record else None,
     )
     stopped = 0
     if options.json:

@@ -20,6 +20,7 @@ from game.journal.events import (
     DraftUnsent,
     PersonJoined,
     SessionClosed,
+    SessionLabels,
     TraineeLeft,
 )
 from game.journal.logfile import LogContents, read_log
@@ -109,6 +110,7 @@ def replay_session(
             reader=reader,
             trainee=header.trainee,
             language=header.language,
+            labels=SessionLabels(header.mode, header.cohort, header.started),
             subscribers=subscribers,
             identities=identities,
         )

@@ -46,6 +46,7 @@ from game.engine.refusals import ActionError, Refusal
 from game.engine.world import Person, Post, Promise, Thread
 from game.journal.actions import Action, Wait
 from game.journal.events import (
+    NO_LABELS,
     ActionTaken,
     DraftUnsent,
     Event,
@@ -55,6 +56,7 @@ from game.journal.events import (
     PhaseChanged,
     SessionClosed,
     SessionEnded,
+    SessionLabels,
     SessionStarted,
     TraineeLeft,
     Versions,
@@ -88,6 +90,8 @@ class Session(ReadQueries):
         reader: reads the brand's replies (``scoring.read_reply``).
         trainee: the trainee's name, for the log.
         language: ``es`` or ``en`` (must be one of the scenario's languages).
+        labels: mode, cohort and wall-clock start for the header; the engine only
+            writes them down.
         subscribers: called with every event from the first (the header) on; a
             ``SessionLog``'s ``record`` keeps the log.
         identities: where people's names come from (default: Faker).
@@ -103,6 +107,7 @@ class Session(ReadQueries):
         reader: ReplyReader,
         trainee: str = "",
         language: str = "es",
+        labels: SessionLabels = NO_LABELS,
         subscribers: Iterable[Subscriber] = (),
         identities: IdentitySource | None = None,
         budgets: Budgets = GAME_BUDGETS,
@@ -118,6 +123,7 @@ class Session(ReadQueries):
         self.seed = seed
         self.trainee = trainee
         self.language = language
+        self.labels = labels
         self.read = reader
         self.answers: list[AnswerRecord] = []  # every answer so far, for canned replies
         self.last_reading: Reading | None = None  # of the brand's latest words
@@ -362,6 +368,9 @@ class Session(ReadQueries):
             language=self.language,
             trainee=self.trainee,
             versions=Versions(__version__, _faker_version(), platform.python_version()),
+            mode=self.labels.mode,
+            cohort=self.labels.cohort,
+            started=self.labels.started,
         )
 
     def _fire_inject_callback(self, inject: Inject) -> Callable[[], None]:

@@ -12,7 +12,7 @@ from game.engine.ports import ReplyReader
 from game.engine.refusals import ActionError
 from game.engine.session import Leave, Session, Subscriber
 from game.journal.actions import Action
-from game.journal.events import Event
+from game.journal.events import NO_LABELS, Event, SessionLabels
 from game.journal.logfile import SessionLog
 from game.scenario.loader import LoadedScenario
 
@@ -91,6 +91,8 @@ def play(
     log_dir: Path | None = None,
     on_end: Callable[[Session], None] | None = None,
     budgets: Budgets = GAME_BUDGETS,
+    trainee: str | None = None,
+    labels: SessionLabels = NO_LABELS,
 ) -> RunResult:
     """Play one whole session with ``player`` deciding every ``STEP_SECONDS``.
 
@@ -108,6 +110,9 @@ def play(
             just after, when the player left); benchmarks and tests look at its people
             and posts.
         budgets: the limits the session runs under (the game's by default).
+        trainee: the name in the log (default ``bot:NAME``); tests and benchmarks
+            write logs as trainees' to fill a results store.
+        labels: mode, cohort and start for the log's header.
     """
     stem = log_stem(loaded.scenario.meta.id, seed)
     log = SessionLog.numbered(log_dir, stem) if log_dir is not None else None
@@ -120,7 +125,8 @@ def play(
         reader=reader,
         language=language,
         subscribers=watchers,
-        trainee=f"bot:{player.name}",
+        trainee=f"bot:{player.name}" if trainee is None else trainee,
+        labels=labels,
         budgets=budgets,
     )
     taken = rejected = 0

@@ -57,7 +57,7 @@ def encode(event: Event) -> Json | None:
 
 
 def _header(event: SessionStarted) -> Json:
-    return {
+    data: Json = {
         "type": "header",
         "format": LOG_FORMAT,
         "scenario": event.scenario,
@@ -73,6 +73,12 @@ def _header(event: SessionStarted) -> Json:
             "python": event.versions.python,
         },
     }
+    # Written only when said: logs of earlier versions, without them, still verify.
+    for key in ("mode", "cohort", "started"):
+        value = getattr(event, key)
+        if value:
+            data[key] = value
+    return data
 
 
 def _person(event: PersonJoined) -> Json:
@@ -249,6 +255,9 @@ def _decode_header(read: _Fields) -> SessionStarted:
             versions.text("faker", "?"),
             versions.text("python", "?"),
         ),
+        mode=read.text("mode", ""),
+        cohort=read.text("cohort", ""),
+        started=read.text("started", ""),
     )
 
 

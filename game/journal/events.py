@@ -41,6 +41,24 @@ class Versions:
 
 
 @dataclass(frozen=True)
+class SessionLabels:
+    """What the front end says about a session, for the header (see ``SessionStarted``).
+
+    Attributes:
+        mode: "practice" or "exam" ("" when not said).
+        cohort: the trainee's training group ("" for none).
+        started: wall-clock start, ISO 8601 UTC ("" when not said).
+    """
+
+    mode: str = ""
+    cohort: str = ""
+    started: str = ""
+
+
+NO_LABELS = SessionLabels()
+
+
+@dataclass(frozen=True)
 class SessionStarted(Event):
     """The log's header: the scenario's own text, the seed, the language, the versions.
 
@@ -53,6 +71,11 @@ class SessionStarted(Event):
         language: the session's language.
         trainee: the trainee's name.
         versions: the software that wrote the log.
+        mode: "practice" or "exam" for a played session; "" when not said (a bot's
+            session, or a log older than crisisdrill 0.3).
+        cohort: the training group the trainee plays in ("" for none).
+        started: when the session started, ISO 8601 UTC ("" when not said): the only
+            wall-clock time in a log, given by the front end, never read by the engine.
     """
 
     tag: ClassVar[str | None] = "header"
@@ -64,6 +87,9 @@ class SessionStarted(Event):
     language: str
     trainee: str
     versions: Versions
+    mode: str = ""
+    cohort: str = ""
+    started: str = ""
 
 
 @dataclass(frozen=True)

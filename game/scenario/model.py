@@ -158,6 +158,12 @@ class Meta(Model):
         default_factory=list, description="What the trainee should achieve, for the briefing."
     )
     authors: list[Text] = Field(default_factory=list, description="Who wrote the scenario.")
+    pass_mark: int = Field(
+        default=70,
+        ge=1,
+        le=100,
+        description="The overall score at or above which an exam of this scenario passes.",
+    )
 
     @field_validator("languages")
     @classmethod

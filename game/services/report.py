@@ -14,6 +14,7 @@ from pathlib import Path
 from game.engine.replay import embedded_scenario
 from game.journal.codec import LogError
 from game.journal.logfile import LogContents, read_log
+from game.scenario.model import Scenario
 from game.services.errors import InputError
 from game.services.files import write_atomically
 from game.services.logrefs import unknown_reference
@@ -30,10 +31,12 @@ class ScoredLog:
     Attributes:
         scorecard: the score.
         warnings: problems that did not stop scoring (a torn last line).
+        scenario: the scenario the log embeds, which scored it.
     """
 
     scorecard: Scorecard
     warnings: tuple[str, ...]
+    scenario: Scenario
 
 
 def score_log(path: Path) -> ScoredLog:
@@ -67,7 +70,7 @@ def score_contents(contents: LogContents, path: Path) -> ScoredLog:
         raise LogError(
             f"{path}: a record is damaged ({error.__class__.__name__}: {error})"
         ) from None
-    return ScoredLog(card, tuple(contents.warnings))
+    return ScoredLog(card, tuple(contents.warnings), loaded.scenario)
 
 
 @dataclass(frozen=True)

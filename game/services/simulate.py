@@ -10,9 +10,10 @@ from game.engine.playbook import PlaybookPlayer, load_playbook
 from game.engine.policies import POLICIES
 from game.engine.simulate import Player, RunResult, play
 from game.paths import sessions_dir
+from game.services.errors import InputError
 from game.services.files import check_sessions_folder
 from game.services.play import OpenedScenario, open_scenario
-from game.services.report import score_log
+from game.services.results import score_and_record
 from scoring import read_reply
 
 
@@ -24,6 +25,7 @@ def simulate_runs(
     seed: int = 1,
     runs: int = 1,
     language: str | None = None,
+    record_to: str | None = None,
 ) -> Iterator[RunResult]:
     """Play ``runs`` sessions on seeds ``seed``, ``seed + 1``, ... and score each log.
 
@@ -36,6 +38,7 @@ def simulate_runs(
         seed: the first seed.
         runs: how many seeds to play.
         language: the sessions' language (default: the scenario's first).
+        record_to: record each session in the results store there (None: don't).
 
     Yields:
         One result per seed, in order, as each session ends; its ``extra["scores"]``
@@ -45,7 +48,8 @@ def simulate_runs(
         ScenarioError: the scenario or the playbook is invalid, or no scenario has
             that id.
         ValueError: neither a policy nor a playbook, or an unknown policy.
-        InputError: session logs cannot be written (a full or read-only data folder).
+        InputError: session logs cannot be written (a full or read-only data folder),
+            or a session cannot be recorded in the results store.
     """
     opened = open_scenario(argument, language)
     new_player: Callable[[], Player]
@@ -56,11 +60,15 @@ def simulate_runs(
     else:
         raise ValueError(f"expected a policy ({', '.join(POLICIES)}) or a playbook")
     check_sessions_folder()
-    return _runs(opened, new_player, seed, runs)
+    return _runs(opened, new_player, seed, runs, record_to)
 
 
 def _runs(
-    opened: OpenedScenario, new_player: Callable[[], Player], seed: int, runs: int
+    opened: OpenedScenario,
+    new_player: Callable[[], Player],
+    seed: int,
+    runs: int,
+    record_to: str | None,
 ) -> Iterator[RunResult]:
     for run_seed in range(seed, seed + runs):
         # A fresh player per session: bots remember what they have handled.
@@ -73,5 +81,8 @@ def _runs(
             log_dir=sessions_dir(),
         )
         if result.log is not None:
-            result.extra["scores"] = score_log(Path(result.log)).scorecard.scores()
+            done = score_and_record(Path(result.log), record_to)
+            if done.record_problem is not None:
+                raise InputError(done.record_problem)
+            result.extra["scores"] = done.scored.scorecard.scores()
         yield result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -11,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.journal.events import SessionLabels
 from game.tui.config import AppConfig, Mode
 from game.tui.i18n import LANGUAGES, tr
 from game.tui.messages import BriefingAccepted, JumpToPost, ScenarioChosen, SessionOver
@@ -120,6 +122,11 @@ class CrisisApp(App[None]):
             seed=self.seed,
             language=self.language,
             trainee=self.config.trainee,
+            labels=SessionLabels(
+                mode=self.mode,
+                cohort=self.config.cohort,
+                started=datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
             log_dir=self.config.log_dir,
         )
         self.console_screen = ConsoleScreen.in_language(self.language)(
@@ -151,6 +158,7 @@ class CrisisApp(App[None]):
                 channel_names={c.id: self.game.channel_name(c.id) for c in self.game.channels},
                 log_fault=self.game.log_fault,
                 unsent=message.unsent,
+                record_to=self._results_location(),
             )
             # Installed, the debrief outlives a trip to the console (g, then d) whole:
             # a screen that is only pushed is taken apart when it is popped.
@@ -158,6 +166,13 @@ class CrisisApp(App[None]):
         if message.interrupted:
             self.debrief.hold_keys()
         self.push_screen(self.debrief)
+
+    def _results_location(self) -> str | None:
+        if not self.config.record_results:
+            return None
+        from game.services.results import store_location
+
+        return store_location(self.config.results_db)
 
     def on_jump_to_post(self, message: JumpToPost) -> None:
         """From the debrief to a post in the console."""

@@ -30,6 +30,11 @@ class AppConfig:
         cursor_blink: let the composer's cursor blink (off in tests and snapshots).
         log_dir: where session logs go (None: the user data folder).
         report_dir: where exported reports go (None: the user data folder).
+        cohort: the trainee's training group, for the log and the results store.
+        results_db: the results store (None: ``$CRISISDRILL_DB``, else the user data
+            folder's).
+        record_results: record finished sessions in the results store (off in tests
+            unless a test asks).
     """
 
     scenario: LoadedScenario | None = None
@@ -43,6 +48,9 @@ class AppConfig:
     cursor_blink: bool = True
     log_dir: Path | None = None
     report_dir: Path | None = None
+    cohort: str = ""
+    results_db: str | None = None
+    record_results: bool = True
 
 
 def testing_config(**changes: object) -> AppConfig:
@@ -61,5 +69,6 @@ def testing_config(**changes: object) -> AppConfig:
         theme="textual-dark",
         real_clock=False,
         cursor_blink=False,
+        record_results=False,
     )
     return replace(base, **changes)  # type: ignore[arg-type]

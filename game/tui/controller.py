@@ -17,8 +17,7 @@ from game.clocktime import clock_time
 from game.engine import Action, ActionError, Session
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
-from game.inert import cell_safe
-from game.journal.events import BrandPosted, Event, PostArrived, PostFound
+from game.journal.events import NO_LABELS, BrandPosted, Event, PostArrived, PostFound, SessionLabels
 from game.journal.logfile import SessionLog
 from game.journal.records import PostRecord
 from game.paths import sessions_dir
@@ -83,6 +82,7 @@ class Game:
         seed: the crowd's seed.
         language: the session's language.
         trainee: the trainee's name.
+        labels: mode, cohort and start time, for the log's header.
         log_dir: where the log goes (None: the user data folder).
     """
 
@@ -93,6 +93,7 @@ class Game:
         seed: int,
         language: str,
         trainee: str,
+        labels: SessionLabels = NO_LABELS,
         log_dir: Path | None = None,
     ) -> None:
         # The engine's own helpers name and open the log, exactly as `simulate` does.
@@ -106,6 +107,7 @@ class Game:
             reader=read_reply,
             trainee=trainee,
             language=language,
+            labels=labels,
             subscribers=[self._record],
         )
         self.scenario = loaded.scenario
@@ -237,8 +239,8 @@ class Game:
         return self._channel[channel_id]
 
     def channel_name(self, channel_id: str) -> str:
-        """A channel's name in the session's language, as the screen shows it."""
-        return cell_safe(self.scenario.text(self._channel[channel_id].name, self.language))
+        """A channel's name in the session's language."""
+        return self.scenario.text(self._channel[channel_id].name, self.language)
 
     def public_channels(self) -> list[Channel]:
         """The channels a statement can go to."""

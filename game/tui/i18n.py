@@ -32,6 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.time_up_typing": "Se acabó el tiempo mientras escribías: lo escrito no se "
         "envió y se guarda; las teclas quedan en pausa un momento.",
         "debrief.unsent": "Sin enviar cuando se acabó el tiempo: «{text}»",
+        "debrief.not_recorded": "Esta sesión no entró en tu progreso: {error}",
         "quit.stay": "Quedarme",
         "quit.body_idle": "No hay ninguna sesión en marcha.",
         "quit.body_ended": "La sesión ha terminado y su registro está guardado: podrás "
@@ -113,6 +114,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action.next_overdue": "Siguiente vencido",
         "action.next_channel": "Canal siguiente",
         "action.debrief": "Informe",
+        "action.coach": "Coach",
+        "action.coach.help": "Ir al coach y volver (en pantallas pequeñas, lo muestra)",
         # Console: status
         "status.clock": "{clock}  min {minute}/{total}  ×{speed}",
         "status.paused": "EN PAUSA",
@@ -220,6 +223,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promises_closed": "No queda ninguna promesa por cumplir ({kept}, {broken}).",
         "notice.no_pause_exam": "En modo examen no se puede pausar.",
         "notice.paused": "Reloj en pausa.",
+        "notice.coach_ready": "El coach ha leído tu mensaje: pulsa n para verlo.",
         "notice.resumed": "Reloj en marcha.",
         "notice.speed": "Velocidad ×{speed}",
         "notice.influencer": "{kind} {name} ({followers} seguidores) ha publicado en {channel}",
@@ -248,7 +252,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.finish_body": "Dejas la crisis a las {clock}: sigue sin ti, con nadie "
         "respondiendo, hasta su final, y todo cuenta en tu puntuación.",
         # Coach
-        "coach.heading": "Coach",
+        "coach.heading": "Coach · n",
         "coach.idle": "Tras cada respuesta verás aquí qué detectó el analizador.",
         "coach.none": "No se detectó ninguna señal en «{text}».",
         "coach.reply": "Tu respuesta:",
@@ -256,6 +260,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "en contra",
         "coach.unscored": "no puntúa aquí",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.missing": "Lo que faltó o sobró:",
         "coach.verdict.canned": "Casi lo mismo que ya recibieron otras {count} personas: "
         "suena a respuesta enlatada",
         "coach.verdict.canned.one": "Casi lo mismo que ya recibió {count} persona más: "
@@ -315,6 +320,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.time_up_typing": "Time ran out while you were writing: your words were not "
         "sent and are kept; keys are held for a moment.",
         "debrief.unsent": "Not sent when time ran out: “{text}”",
+        "debrief.not_recorded": "This session is not in your progress: {error}",
         "quit.stay": "Stay",
         "quit.body_idle": "No session is running.",
         "quit.body_ended": "The session is over and its log is kept: you can see its report "
@@ -396,6 +402,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action.next_overdue": "Next overdue",
         "action.next_channel": "Next channel",
         "action.debrief": "Debrief",
+        "action.coach": "Coach",
+        "action.coach.help": "Go to the coach and back (on small screens, show it)",
         # Console: status
         "status.clock": "{clock}  min {minute}/{total}  ×{speed}",
         "status.paused": "PAUSED",
@@ -503,6 +511,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.promises_closed": "No promise left to follow up ({kept}, {broken}).",
         "notice.no_pause_exam": "There is no pause in exam mode.",
         "notice.paused": "Clock paused.",
+        "notice.coach_ready": "The coach has read your message: press n to see it.",
         "notice.resumed": "Clock running.",
         "notice.speed": "Speed ×{speed}",
         "notice.influencer": "{kind} {name} ({followers} followers) posted on {channel}",
@@ -530,7 +539,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.finish_body": "You leave the crisis at {clock}: it runs on without you, "
         "with nobody answering, to its end, and all of it counts in your score.",
         # Coach
-        "coach.heading": "Coach",
+        "coach.heading": "Coach · n",
         "coach.idle": "After each reply you will see here what the analyzer found.",
         "coach.none": "No cue found in “{text}”.",
         "coach.reply": "Your reply:",
@@ -538,6 +547,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "coach.bad": "hurts",
         "coach.unscored": "not scored here",
         "coach.cue": "{cue} ({polarity}, {rule})",
+        "coach.missing": "What was missing or off:",
         "coach.verdict.canned": "Nearly what {count} other people already got: it reads "
         "as a canned reply",
         "coach.verdict.canned.one": "Nearly what {count} other person already got: it reads "

@@ -147,6 +147,9 @@ CONSOLE_KEYS = (
     KeySpec("slash", "search", "action.search", "action.search.help", display="/"),
     KeySpec("space", "pause", "action.pause", "action.pause.help", display="␣"),
     KeySpec("x", "finish", "action.finish", "action.finish.help"),
+    # After finish: where the key bar is short, finish keeps its place (the coach's
+    # border and a notice at small sizes name the coach key too).
+    KeySpec("n", "coach", "action.coach", "action.coach.help"),
     KeySpec("q", "app.quit", "key.quit", show=False),
     KeySpec("ctrl+p", "app.command_palette", "key.palette", show=False, display="^p"),
     KeySpec("ctrl+t", "app.cycle_theme", "key.theme", show=False, display="^t"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from game.journal.events import ActionTaken, SessionClosed, TraineeLeft
 from game.journal.logfile import read_log
@@ -16,6 +16,7 @@ from game.tui.refusals import TEAMS
 from game.tui.render import thread_content
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.dialogs import ConfirmScreen
+from game.tui.widgets.coach import CoachPanel
 from game.tui.widgets.composer import ComposerInput
 from game.tui.widgets.feed import Feed
 from tests.tui.helpers import SIZE, SNAPSHOTS, Notices, act_on, console, new_app, post_from, settle
@@ -56,7 +57,7 @@ async def test_practice_coach_names_the_cues_and_rules(tmp_path: Path) -> None:
         await act_on(
             pilot, app, post, "r", "We are so sorry the item looks nothing like the photo. DM us."
         )
-        coach = str(console(app).query_one("#coach", Static).visual)
+        coach = console(app).query_one(CoachPanel).text
         # The rules the scorer cites for these cues (scoring.coaching), not a table of its own.
         assert "apology (helps, E1, H1)" in coach
         assert "DM invitation (helps, C3)" in coach
@@ -64,7 +65,7 @@ async def test_practice_coach_names_the_cues_and_rules(tmp_path: Path) -> None:
         await pilot.pause()
         other = post_from(app, "inject:complaint_second")
         await act_on(pilot, app, other, "r", "We are so sorry.")
-        coach = str(console(app).query_one("#coach", Static).visual)
+        coach = console(app).query_one(CoachPanel).text
         # Read in its situation, as the judges will: an apology that names nothing.
         assert "apology (hurts, E4, H1)" in coach
         assert "could go to anyone: it does not name their problem (E4)" in coach

@@ -111,7 +111,7 @@ async def test_a_whole_session(tmp_path: Path, language: str) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.game.session.metrics.statements == 1
-        assert screen.query_one("#coach", Static).visual is not None
+        assert screen.query_one("#coach-text", Static).visual is not None
 
         # Finish and read the debrief.
         await pilot.press("x")

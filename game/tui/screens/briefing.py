@@ -135,7 +135,7 @@ class BriefingScreen(LocalizedKeys, Screen[None]):
             spec
             for spec in CONSOLE_KEYS
             if not spec.action.startswith("channel(")
-            and not (spec.action == "pause" and self.mode == "exam")
+            and not (spec.action in ("pause", "coach") and self.mode == "exam")
         ]
         parts += [
             (

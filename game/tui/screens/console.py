@@ -27,6 +27,7 @@ from game.tui.notices import Notice, event_notices, log_notice
 from game.tui.refusals import refusal_notice
 from game.tui.screens import questions
 from game.tui.screens.console_actions import ConsoleActions
+from game.tui.screens.console_coach import ConsoleCoach
 from game.tui.widgets.channels import ChannelList
 from game.tui.widgets.coach import CoachPanel
 from game.tui.widgets.composer import Composer
@@ -41,7 +42,7 @@ SESSION_ACTIONS = (*POST_ACTIONS, "statement", "follow_up", "search", "pause", "
 SPEED_ACTIONS = ("faster", "slower")
 
 
-class ConsoleScreen(LocalizedKeys, ConsoleActions):
+class ConsoleScreen(LocalizedKeys, ConsoleCoach, ConsoleActions):
     """Where the crisis is handled.
 
     Args:
@@ -267,8 +268,8 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide pause in exam mode and the session actions once it is over."""
-        if action == "pause" and self.mode == "exam":
+        """Hide pause and the coach in exam mode, and the session actions once it is over."""
+        if action in ("pause", "coach") and self.mode == "exam":
             return False
         if self.game.ended and action in (*SESSION_ACTIONS, *SPEED_ACTIONS):
             return False
@@ -333,7 +334,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
     def on_composer_cancelled(self, message: ComposerCancelled) -> None:
         """Leave the composer."""
         self.query_one(Composer).close()
-        self.query_one(Feed).focus()
+        self.focus_back()
 
     def on_composer_submitted(self, message: ComposerSubmitted) -> None:
         """Turn the composer's text into the engine action of its intent."""
@@ -347,10 +348,12 @@ class ConsoleScreen(LocalizedKeys, ConsoleActions):
         done = intent.done()
         if done is not None:
             self._say(done)
-        if self.mode == "practice" and text:  # exam: no hints until the debrief
-            self.query_one(CoachPanel).coach(self.game, intent, text)
+        # Exam: no hints until the debrief.
+        coach = self.query_one(CoachPanel) if self.mode == "practice" and text else None
+        if coach is not None and coach.coach(self.game, intent, text):
+            self.coached()
         self.query_one(Composer).close()
-        self.query_one(Feed).focus()
+        self.focus_back()
 
     def _act(self, action: Action) -> bool:
         try:

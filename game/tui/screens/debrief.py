@@ -21,7 +21,7 @@ from game.inert import cell_safe
 from game.journal.codec import LogError
 from game.paths import data_dir
 from game.services.files import write_atomically
-from game.services.report import ScoredLog, score_log
+from game.services.results import ScoredSession, score_and_record
 from game.tui.controller import clock_text
 from game.tui.i18n import tr
 from game.tui.keys import KeySpec, LocalizedKeys
@@ -91,8 +91,11 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         channel_names: dict[str, str] | None = None,
         log_fault: LogFault | None = None,
         unsent: str = "",
+        record_to: str | None = None,
     ) -> None:
         super().__init__(id="debrief")
+        self.record_to = record_to
+        self.record_problem: str | None = None
         self.unsent = unsent
         self.holding = False
         self.log_path = log_path
@@ -151,6 +154,9 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
         )
         yield from self._unsent_line()
         yield from self._log_fault_line()
+        if self.record_problem is not None:
+            text = tr(language, "debrief.not_recorded", error=self.record_problem)
+            yield Static(Content.styled(text, "bold"), id="debrief-not-recorded", markup=False)
         yield Footer(compact=True)
 
     def hold_keys(self, seconds: float = HOLD_SECONDS) -> None:
@@ -193,7 +199,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
     def on_mount(self) -> None:
         """Score the log in a worker the first time; once scored, focus the findings."""
         if not self.scored:
-            score = partial(score_log, self.log_path)
+            score = partial(score_and_record, self.log_path, self.record_to)
             self.run_worker(score, name="score", thread=True, exit_on_error=False)
         else:
             self._focus_findings()
@@ -208,7 +214,9 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
                 raise worker.error or RuntimeError("the log could not be scored")
             self.error = str(worker.error)
         else:
-            self.card = cast(ScoredLog, worker.result).scorecard
+            done = cast(ScoredSession, worker.result)
+            self.card = done.scored.scorecard
+            self.record_problem = done.record_problem
         await self.recompose()
         self._focus_findings()
 

@@ -1,9 +1,17 @@
-"""The practice-mode coach: the cues of the last reply and the rules they touch."""
+"""The practice-mode coach: the cues of the last reply and the rules they touch.
+
+The panel scrolls (keys when focused, the mouse wheel) so that nothing it has to say
+is cut, however small the terminal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -24,17 +32,44 @@ def _judgement_of(game: Game, text: str) -> Judgement | None:
     return None
 
 
-class CoachPanel(Static):
-    """Shows what the analyzer found in the trainee's last message."""
+class CoachPanel(VerticalScroll):
+    """Shows what the analyzer found in the trainee's last message.
+
+    A scrolling container around one plain-text block (``#coach-text``): focused, the
+    arrows and page keys scroll it; escape hands the keys back to the console.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.coach(False)", show=False),
+    ]
 
     def __init__(self, language: str, *, id: str | None = None) -> None:
-        super().__init__(Content(tr(language, "coach.idle")), id=id, markup=False)
+        super().__init__(id=id)
         self.language = language
+        self.border_title = Content(tr(language, "coach.heading"))
 
-    def coach(self, game: Game, intent: ComposerIntent, text: str) -> None:
-        """Explain a message just sent (one the coach does not read leaves the panel)."""
+    def compose(self) -> ComposeResult:
+        """The one block of text, the idle hint until the first message is coached."""
+        yield Static(Content(tr(self.language, "coach.idle")), id="coach-text", markup=False)
+
+    @property
+    def text(self) -> str:
+        """What the panel says, as plain text."""
+        return str(self.query_one("#coach-text", Static).visual)
+
+    def update(self, content: Content) -> None:
+        """Show ``content`` from its first line."""
+        self.query_one("#coach-text", Static).update(content)
+        self.scroll_home(animate=False)
+
+    def coach(self, game: Game, intent: ComposerIntent, text: str) -> bool:
+        """Explain a message just sent (one the coach does not read leaves the panel).
+
+        Returns:
+            Whether the panel now explains it.
+        """
         if intent.coach_kind is None:
-            return
+            return False
         post = game.post(intent.post_id) if intent.post_id else None
         person = game.person(post) if post is not None else None
         judgement = _judgement_of(game, text)
@@ -48,6 +83,7 @@ class CoachPanel(Static):
             judgement=judgement,
         )
         self.show_notes(text, notes, verdict_lines(judgement, self.language))
+        return True
 
     def show_notes(self, text: str, notes: list[CoachNote], verdicts: Sequence[str] = ()) -> None:
         """Explain one reply: its words with the cues highlighted, then each cue.
@@ -60,8 +96,7 @@ class CoachPanel(Static):
         language = self.language
         if not notes:
             lines = [Content(tr(language, "coach.none", text=text))]
-            lines += [Content.styled("− " + line, "bold italic") for line in verdicts]
-            self.update(Content("\n").join(lines))
+            self.update(Content("\n").join(lines + self._verdicts(verdicts)))
             return
         lines = [
             Content.styled(tr(language, "coach.reply"), "bold"),
@@ -92,5 +127,11 @@ class CoachPanel(Static):
             )
             if note.rule_label:
                 lines.append(Content.styled("   " + note.rule_label, "dim"))
-        lines += [Content.styled("− " + line, "bold italic") for line in verdicts]
-        self.update(Content("\n").join(lines))
+        self.update(Content("\n").join(lines + self._verdicts(verdicts)))
+
+    def _verdicts(self, verdicts: Sequence[str]) -> list[Content]:
+        """What the reply lacked in its situation, under a heading of its own."""
+        if not verdicts:
+            return []
+        heading = Content.styled(tr(self.language, "coach.missing"), "bold")
+        return [heading, *(Content.styled("− " + line, "bold italic") for line in verdicts)]
