@@ -164,7 +164,7 @@ class CrisisApp(App[None]):
             # a screen that is only pushed is taken apart when it is popped.
             self.install_screen(self.debrief, name="debrief")
         if message.interrupted:
-            self.debrief.hold_keys()
+            self.debrief.hold_keys(self.config.key_hold_seconds)
         self.push_screen(self.debrief)
 
     def _results_location(self) -> str | None:

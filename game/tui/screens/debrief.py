@@ -162,13 +162,13 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
     def hold_keys(self, seconds: float = HOLD_SECONDS) -> None:
         """Ignore the debrief's keys for ``seconds``: they were typed for the composer."""
         self.holding = True
+        self.set_timer(seconds, self.release_keys)
 
-        def release() -> None:
-            self.holding = False
-            self.refresh_bindings()
-            self.app.refresh_bindings()
-
-        self.set_timer(seconds, release)
+    def release_keys(self) -> None:
+        """End the hold of ``hold_keys``: the debrief's keys act again."""
+        self.holding = False
+        self.refresh_bindings()
+        self.app.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No key acts while held (see ``hold_keys``)."""
