@@ -150,6 +150,8 @@ class Scorecard:
         final_metrics: The metrics at the end, as the engine names them.
         stopped: Why the session stopped early, when a budget stopped it (in the
             session's language), or None.
+        unsent: The words the trainee was writing and never sent, or None; they are
+            not scored.
     """
 
     scenario_id: str
@@ -168,6 +170,7 @@ class Scorecard:
     marks: tuple[TimelineMark, ...] = ()
     final_metrics: dict[str, float] = field(default_factory=dict)
     stopped: str | None = None
+    unsent: str | None = None
 
     def score_of(self, name: Dimension) -> int | None:
         """The score of one dimension (None when not judged).
@@ -194,4 +197,6 @@ class Scorecard:
                 finding["evidence"]["words"] = source.evidence.words
         data["phases"] = list(self.phases)
         data["scores"] = self.scores()
+        if self.unsent is None:  # the JSON of a session without a draft is as it was
+            del data["unsent"]
         return data

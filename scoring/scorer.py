@@ -100,6 +100,7 @@ def score(scenario: Scenario, records: Iterable[Event]) -> Scorecard:
             if view.stopped_by is not None
             else None
         ),
+        unsent=view.unsent,
     )
 
 

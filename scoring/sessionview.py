@@ -25,6 +25,7 @@ from game.journal.actions import (
 )
 from game.journal.events import (
     ActionTaken,
+    DraftUnsent,
     Event,
     MetricsSampled,
     PersonJoined,
@@ -142,6 +143,7 @@ class SessionView:
         abusive_authors: trolls and anyone who wrote an abusive post.
         post_order: each crowd post's position among the log's events.
         left_at: when the trainee left before the end (None: they stayed).
+        unsent: the words the trainee was writing and never sent (None: none).
         stopped_by: the budget that ended the session early (None: it ended normally).
     """
 
@@ -164,6 +166,7 @@ class SessionView:
     abusive_authors: set[str] = field(default_factory=set)
     post_order: dict[str, int] = field(default_factory=dict)
     left_at: int | None = None
+    unsent: str | None = None
     stopped_by: Budget | None = None
 
     @property
@@ -250,6 +253,9 @@ def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
             view.phases.append((event.time, event.phase))
         elif isinstance(event, TraineeLeft):
             view.left_at = event.time
+        elif isinstance(event, DraftUnsent):
+            # Never published: shown in the report, read by no judge.
+            view.unsent = event.text
         elif isinstance(event, SessionEnded):
             view.stopped_by = budget_of(event.reason)
         elif isinstance(event, MetricsSampled):

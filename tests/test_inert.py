@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len, get_character_cell_size
 
-from game.inert import inert
+from game.inert import cell_safe, inert
 from game.scenario.diagram import mermaid_diagram
 from scoring.report.markdown import code_span
 from tests.conftest import MINIMAL
@@ -86,3 +87,39 @@ def test_a_code_span_holds_backticks_and_line_breaks() -> None:
     assert code_span("phase`<b>x</b>") == "``phase`<b>x</b>``"
     assert code_span("`edge") == "`` `edge ``"
     assert code_span("two\nlines") == "`two lines`"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("⛴️ Ferry", "⛴ Ferry"),  # VS16 after a narrow ship: the ship stays narrow
+        ("🌬️ viento", "🌬 viento"),
+        ("👍🏽", "👍"),  # the skin tone goes
+        ("👨\u200d👩\u200d👧", "👨👩👧"),  # a ZWJ family: each person, side by side
+        ("🇪🇸 España", "[ES] España"),  # a flag: its letters
+        ("🇪", "E"),  # one regional indicator (typed before its pair): its letter
+        ("1️⃣ uno, #️⃣", "[1] uno, [#]"),  # keycaps: their keys
+        ("🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "🏴"),  # tags
+        ("❤️☹️", "❤☹"),
+        ("a\u200bb\u2060c\ufeff", "abc"),  # zero-width spaces and joiners
+        ("Nombre\u3164", "Nombre"),  # a Hangul filler: a blank "name"
+        (
+            "¿Dónde está mi reserva? ¡Año nuevo, señor!",
+            "¿Dónde está mi reserva? ¡Año nuevo, señor!",
+        ),
+        ("Pedi\u0301 una devolucio\u0301n", "Pedí una devolución"),  # decomposed: composed
+        ("Todo bien 😀🙃 日本", "Todo bien 😀🙃 日本"),  # ordinary wide characters stay
+        ("", ""),
+    ],
+)
+def test_cell_safe_shows_emoji_sequences_as_terminals_draw_them(text: str, shown: str) -> None:
+    assert cell_safe(text) == shown
+    # The layout's width is the sum of each character's: nothing joins or vanishes.
+    assert cell_len(cell_safe(text)) == sum(get_character_cell_size(c) for c in cell_safe(text))
+    assert all(get_character_cell_size(c) > 0 for c in cell_safe(text))
+    assert cell_safe(cell_safe(text)) == cell_safe(text)
+
+
+def test_cell_safe_returns_plain_text_itself() -> None:
+    text = "Rebajas: ¡la foto y la realidad!"
+    assert cell_safe(text) is text

@@ -17,6 +17,7 @@ from game.journal.actions import Wait
 from game.journal.codec import LogError
 from game.journal.events import (
     ActionTaken,
+    DraftUnsent,
     PersonJoined,
     SessionClosed,
     SessionLabels,
@@ -118,7 +119,7 @@ def replay_session(
 
 
 def take_actions(session: Session, contents: LogContents, path: Path, *, whole: bool) -> None:
-    """Take the log's actions and its leaving again, each at its time.
+    """Take the log's actions, unsent drafts and leaving again, each at its time.
 
     The session ends at the log's last moment, closed if the log was closed there.
 
@@ -140,6 +141,10 @@ def take_actions(session: Session, contents: LogContents, path: Path, *, whole: 
         if isinstance(event, TraineeLeft):
             session.advance_to(event.time)
             session.leave(run_on=whole)
+            continue
+        if isinstance(event, DraftUnsent):  # written again where it was, changing nothing
+            session.advance_to(event.time)
+            session.keep_unsent(event.text, event.post_id)
             continue
         if not isinstance(event, ActionTaken):
             continue

@@ -21,7 +21,14 @@ from importlib import metadata
 from typing import Any, ClassVar
 
 from game import __version__
-from game.budgets import GAME_BUDGETS, Budget, Budgets, exceeded_message, reason_for
+from game.budgets import (
+    GAME_BUDGETS,
+    TRAINEE_TEXT_CHARACTERS,
+    Budget,
+    Budgets,
+    exceeded_message,
+    reason_for,
+)
 from game.engine import handlers
 from game.engine.agenda import Agenda
 from game.engine.audience import Audience
@@ -41,6 +48,7 @@ from game.journal.actions import Action, Wait
 from game.journal.events import (
     NO_LABELS,
     ActionTaken,
+    DraftUnsent,
     Event,
     FactRevealed,
     MetricsChanged,
@@ -243,6 +251,26 @@ class Session(ReadQueries):
         if run_on:
             self._run_until(self.end_time)
             self.close()
+        return self._take_batch()
+
+    def keep_unsent(self, text: str, post_id: str | None) -> list[Event]:
+        """Record the words the trainee was writing and did not send (``DraftUnsent``).
+
+        Called when time runs out (after the end, before the close) or as the trainee
+        leaves (before ``leave``). The words change nothing and are never scored: the
+        log keeps them so the debrief and the report can show them.
+
+        Args:
+            text: the words in the composer; blank ones are not recorded, and no more
+                than ``TRAINEE_TEXT_CHARACTERS`` of them are (the most a text may hold).
+            post_id: the post they answered, or None.
+
+        Returns:
+            The recorded event, or nothing (blank words, a closed or left session).
+        """
+        if self._closed or self.left is not None or not text.strip():
+            return []
+        self.emit(DraftUnsent(self.now, text[:TRAINEE_TEXT_CHARACTERS], post_id))
         return self._take_batch()
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ from game.journal.actions import action_from_dict
 from game.journal.events import (
     ActionResult,
     ActionTaken,
+    DraftUnsent,
     Event,
     FactRevealed,
     MetricsSampled,
@@ -160,6 +161,7 @@ _ENCODERS: dict[type[Event], Callable[[Any], Json]] = {
     PromiseMade: _timed("promise", id="promise_id", post="post_id", text="text", due="due"),
     PromiseKept: _timed("promise_kept", id="promise_id"),
     PromiseBroken: _timed("promise_broken", id="promise_id"),
+    DraftUnsent: _timed("unsent", text="text", post="post_id"),
     TraineeLeft: _timed("left"),
     SessionEnded: _timed("end", phase="phase", reason="reason"),
     SessionClosed: _timed("close"),
@@ -201,6 +203,9 @@ class _Fields:
 
     def flag(self, key: str) -> bool:
         return cast(bool, self._get(key, bool, _REQUIRED))
+
+    def text_or_none(self, key: str) -> str | None:
+        return cast("str | None", self._get(key, (str, type(None)), _REQUIRED))
 
     def texts(self, key: str, default: Any = None) -> tuple[str, ...]:
         values = self._get(key, list, _REQUIRED if default is None else default)
@@ -335,6 +340,7 @@ _DECODERS: dict[str, Callable[[_Fields], Event]] = {
     ),
     "promise_kept": lambda r: PromiseKept(r.whole("t"), r.text("id")),
     "promise_broken": lambda r: PromiseBroken(r.whole("t"), r.text("id")),
+    "unsent": lambda r: DraftUnsent(r.whole("t"), r.text("text"), r.text_or_none("post")),
     "left": lambda r: TraineeLeft(r.whole("t")),
     "end": lambda r: SessionEnded(r.whole("t"), r.text("phase"), r.text("reason")),
     "close": lambda r: SessionClosed(r.whole("t")),

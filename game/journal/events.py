@@ -206,6 +206,23 @@ class TraineeLeft(Event):
 
 
 @dataclass(frozen=True)
+class DraftUnsent(Event):
+    """Words the trainee was writing and never sent: time ran out, or they left.
+
+    Kept so the debrief and the report can show them; nothing reacts to them and
+    scoring ignores them (they were never published).
+
+    Attributes:
+        text: the words, as they stood in the composer.
+        post_id: the post they were answering (None: a statement, a search...).
+    """
+
+    tag: ClassVar[str | None] = "unsent"
+    text: str
+    post_id: str | None
+
+
+@dataclass(frozen=True)
 class SessionEnded(Event):
     """The session is over: a final phase was reached or time ran out."""
 
@@ -286,6 +303,7 @@ RECORDED: tuple[type[Event], ...] = (
     PromiseMade,
     PromiseKept,
     PromiseBroken,
+    DraftUnsent,
     TraineeLeft,
     SessionEnded,
     SessionClosed,

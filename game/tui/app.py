@@ -25,6 +25,7 @@ from game.tui.messages import (
 from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.screens.picker import PickerScreen
 from game.tui.themes import HIGH_CONTRAST, OFFERED_THEMES, next_theme
+from game.tui.widgets.composer import Composer
 
 # The briefing, console and debrief pull in the scenario model, the engine and the
 # scoring: imported when they are first shown, so that the picker opens at once.
@@ -179,7 +180,7 @@ class CrisisApp(App[None]):
             # a screen that is only pushed is taken apart when it is popped.
             self.install_screen(self.debrief, name="debrief")
         if message.interrupted:
-            self.debrief.hold_keys()
+            self.debrief.hold_keys(self.config.key_hold_seconds)
         self.push_screen(self.debrief)
 
     def _results_location(self) -> str | None:
@@ -271,6 +272,10 @@ class CrisisApp(App[None]):
 
     def _leave(self) -> None:
         if self.game is not None:
+            # Words left in the composer are logged as unsent, as when time runs out.
+            for screen in self.screen_stack:
+                for composer in screen.query(Composer):
+                    composer.keep_draft(self.game)
             self.game.finish()  # logs where it stopped, closes the file
         self.exit()
 

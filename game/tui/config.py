@@ -33,6 +33,9 @@ class AppConfig:
         cohort: the trainee's training group, for the log and the results store.
         results_db: the results store (None: ``$CRISISDRILL_DB``, else the user data
             folder's).
+        key_hold_seconds: how long the debrief ignores keys when time ran out while the
+            trainee was typing (tests that press keys during the hold make it long, so
+            that a slow machine does not end it halfway).
         record_results: record finished sessions in the results store (off in tests
             unless a test asks).
     """
@@ -51,6 +54,7 @@ class AppConfig:
     cohort: str = ""
     results_db: str | None = None
     record_results: bool = True
+    key_hold_seconds: float = 1.5
 
 
 def testing_config(**changes: object) -> AppConfig:

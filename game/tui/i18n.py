@@ -8,6 +8,7 @@ ours, the values may be anyone's, and the result is always shown as plain text.
 
 from __future__ import annotations
 
+from game.inert import cell_safe
 from game.wording import fill_contracted, plural_key
 
 LANGUAGES = ("es", "en")
@@ -671,10 +672,13 @@ def tr(language: str, key: str, /, **values: object) -> str:
         **values: the string's placeholders; inserted as they are, never re-formatted.
 
     Returns:
-        The text, to be shown as plain text.
+        The text, to be shown as plain text; the values made ``cell_safe`` (a post or
+        a name quoted in a notice must not move the borders of the screen).
     """
     table = STRINGS.get(language, STRINGS["en"])
     template = table[plural_key(table, key, values.get("count"))]
     if not values:
         return template
-    return fill_contracted(template, {name: str(value) for name, value in values.items()})
+    return fill_contracted(
+        template, {name: cell_safe(str(value)) for name, value in values.items()}
+    )

@@ -2,7 +2,9 @@
 
 Every string from a scenario, Faker or the trainee enters here through ``Content(text)``
 or a ``(text, style)`` pair of ``Content.assemble``, never through markup; styles come
-only from this module's constants, so ``[@click=app.quit]`` in a post stays text.
+only from this module's constants, so ``[@click=app.quit]`` in a post stays text. It
+passes through ``cell_safe`` first (``shown``), so that an emoji sequence is as wide on
+the screen as the layout counts it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from rich.text import Text
 from textual.content import Content
 
 from game.engine.world import Post
+from game.inert import cell_safe
 from game.tui.controller import Game, PostState, clock_text, compact_number
 from game.tui.i18n import STRINGS, tr
 
@@ -29,6 +32,11 @@ STATE_STYLE: dict[PostState, str] = {
 FEED_TEXT_WIDTH = 200  # the feed's column crops it to the width there is
 
 
+def shown(text: str) -> str:
+    """A text from a scenario, Faker or the trainee as the screen shows it (``cell_safe``)."""
+    return cell_safe(text)
+
+
 def state_label(state: PostState, language: str) -> str:
     """The word and symbol of a post state."""
     return tr(language, f"state.{state}")
@@ -42,7 +50,7 @@ def team_name(language: str, team: str) -> str:
 
 def one_line(text: str, width: int) -> str:
     """A text on one line, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    flat = " ".join(cell_safe(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -79,9 +87,9 @@ def post_header(game: Game, post: Post) -> Content:
         )
     else:
         who = Content.assemble(
-            (person.name, "bold"),
+            (shown(person.name), "bold"),
             " ",
-            person.handle,
+            shown(person.handle),
             " · ",
             tr(
                 language,
@@ -93,7 +101,7 @@ def post_header(game: Game, post: Post) -> Content:
     return Content.assemble(
         who,
         " · ",
-        game.channel_name(post.channel),
+        shown(game.channel_name(post.channel)),
         " · ",
         clock_text(post.time, language),
         "  ",
@@ -115,7 +123,7 @@ def thread_entries(game: Game, post: Post) -> list[tuple[str, Content]]:
                 Content("\n").join(
                     [
                         Content.assemble(marker, post_header(game, item)),
-                        Content.assemble("    ", Content(item.text)),
+                        Content.assemble("    ", Content(shown(item.text))),
                     ]
                 ),
             )
@@ -173,13 +181,18 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = "bold reve
     """A text with some character ranges styled (the trainee's words that counted).
 
     Overlapping ranges (a fix inside a promise) are joined first: each character is
-    styled once.
+    styled once. The spans count characters of the original text, so each piece
+    between their edges is made ``cell_safe`` on its own and keeps its style.
     """
-    content = Content(text)
+    pieces: list[Content] = []
+    done = 0
     for start, end in merged(spans):
-        if 0 <= start < end <= len(text):
-            content = content.stylize(style, start, end)
-    return content
+        if 0 <= done <= start < end <= len(text):
+            pieces.append(Content(shown(text[done:start])))
+            pieces.append(Content.styled(shown(text[start:end]), style))
+            done = end
+    pieces.append(Content(shown(text[done:])))
+    return Content("").join(pieces)
 
 
 BLOCKS = "▁▂▃▄▅▆▇█"

@@ -67,6 +67,7 @@ def render_html(card: Scorecard) -> str:
         ),
         _row(label("path", lang), " → ".join(escape(phase) for phase in card.phases)),
         *([_row(label("stopped", lang), escape(card.stopped))] if card.stopped else []),
+        *([_row(label("unsent", lang), escape(card.unsent))] if card.unsent else []),
         "</table>",
         f"<h2>{escape(label('scores', lang))}</h2>",
         _scores(card),

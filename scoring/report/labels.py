@@ -17,6 +17,10 @@ LABELS: dict[str, dict[str, str]] = {
     "final_phase": {"es": "Fase final", "en": "Final phase"},
     "path": {"es": "Recorrido de fases", "en": "Phases taken"},
     "stopped": {"es": "Detenida", "en": "Stopped"},
+    "unsent": {
+        "es": "Sin enviar cuando se acabó el tiempo",
+        "en": "Not sent when time ran out",
+    },
     "scores": {"es": "Puntuaciones", "en": "Scores"},
     "dimension": {"es": "Dimensión", "en": "Dimension"},
     "score": {"es": "Puntos", "en": "Score"},

@@ -79,6 +79,11 @@ def render_markdown(card: Scorecard) -> str:
             if card.stopped
             else []
         ),
+        *(
+            [f"- **{label('unsent', lang)}:** {escape_markdown(card.unsent)}"]
+            if card.unsent
+            else []
+        ),
         "",
         f"## {label('scores', lang)}",
         "",

@@ -16,6 +16,7 @@ from game.tui.config import Mode
 from game.tui.i18n import tr
 from game.tui.keys import CONSOLE_KEYS, KeySpec, LocalizedKeys
 from game.tui.messages import BriefingAccepted
+from game.tui.render import shown
 
 BRIEFING_KEYS = (
     KeySpec("enter", "start", "key.start", display="⏎"),
@@ -69,19 +70,19 @@ class BriefingScreen(LocalizedKeys, Screen[None]):
         language = self.language
 
         def text(localized: LocalizedText) -> str:
-            return scenario.text(localized, language)
+            return shown(scenario.text(localized, language))
 
         def heading(key: str) -> list[tuple[str, Content]]:
             return [("p", Content("")), ("p", Content.styled(tr(language, key), "bold underline"))]
 
         def bullets(items: list[str]) -> list[tuple[str, Content]]:
-            return [("li", Content(item)) for item in items]
+            return [("li", Content(shown(item))) for item in items]
 
         intro = [
             Content.assemble(
                 (tr(language, "briefing.heading"), "bold reverse"),
                 "  ",
-                (scenario.title_in(language), "bold"),
+                (shown(scenario.title_in(language)), "bold"),
             ),
             Content(text(meta.summary)),
             Content.styled(

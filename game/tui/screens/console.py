@@ -214,6 +214,7 @@ class ConsoleScreen(LocalizedKeys, ConsoleCoach, ConsoleActions):
         interrupted, unsent = composer.intent is not None, composer.draft
         if interrupted:
             self._say(Notice("notice.time_up_typing", {}, "warning"))
+        composer.keep_draft(self.game)  # logged as unsent, before the log is closed
         composer.close()
         self.game.finish()
         self._tell_log()  # the last try to write what waits may have done it

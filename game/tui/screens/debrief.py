@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from game.inert import cell_safe
 from game.journal.codec import LogError
 from game.paths import data_dir
 from game.services.files import write_atomically
@@ -161,13 +162,13 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
     def hold_keys(self, seconds: float = HOLD_SECONDS) -> None:
         """Ignore the debrief's keys for ``seconds``: they were typed for the composer."""
         self.holding = True
+        self.set_timer(seconds, self.release_keys)
 
-        def release() -> None:
-            self.holding = False
-            self.refresh_bindings()
-            self.app.refresh_bindings()
-
-        self.set_timer(seconds, release)
+    def release_keys(self) -> None:
+        """End the hold of ``hold_keys``: the debrief's keys act again."""
+        self.holding = False
+        self.refresh_bindings()
+        self.app.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No key acts while held (see ``hold_keys``)."""
@@ -239,7 +240,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
                     seed=card.seed,
                 )
             ),
-            *([Content.styled(card.stopped, "bold")] if card.stopped else []),
+            *([Content.styled(cell_safe(card.stopped), "bold")] if card.stopped else []),
             Content(""),
         ]
         for dimension in card.dimensions:
@@ -266,7 +267,7 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
     def _marks(self, card: Scorecard) -> Content:
         lines = [
             Content.assemble(
-                (clock_text(mark.time, self.language), "dim"), " ", Content(mark.label)
+                (clock_text(mark.time, self.language), "dim"), " ", Content(cell_safe(mark.label))
             )
             for mark in card.marks
             if mark.kind == "phase"
@@ -306,9 +307,9 @@ class DebriefScreen(LocalizedKeys, Screen[None]):
                         (tr(self.language, "debrief.post") + " ", "bold"),
                         (finding.post_id, "bold"),
                         " · ",
-                        header,
+                        cell_safe(header),
                     ),
-                    Content(finding.post_text or ""),
+                    Content(cell_safe(finding.post_text or "")),
                 ]
             )
         )

@@ -24,6 +24,7 @@ from game.tui.i18n import LANGUAGES, tr
 from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.library import LibraryEntry, library
 from game.tui.messages import ProgressWanted, ScenarioChosen
+from game.tui.render import shown
 
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
@@ -143,7 +144,7 @@ class PickerScreen(LocalizedKeys, Screen[None]):
 
     def _option(self, entry: LibraryEntry, first: LibraryEntry | None) -> Option:
         language = self.language
-        title = Content.styled(entry.text(entry.title, language), "bold")
+        title = Content.styled(shown(entry.text(entry.title, language)), "bold")
         if entry is first:  # a word and a symbol, not a colour alone; its own line, never cut
             title = Content.assemble((tr(language, "picker.start_here"), "bold"), "\n", title)
         details = " · ".join(
@@ -210,9 +211,9 @@ class PickerScreen(LocalizedKeys, Screen[None]):
             summary.update("")
             return
         parts = [
-            Content.styled(entry.text(entry.title, self.language), "bold"),
+            Content.styled(shown(entry.text(entry.title, self.language)), "bold"),
             Content(""),
-            Content(entry.text(entry.summary, self.language)),
+            Content(shown(entry.text(entry.summary, self.language))),
         ]
         if self.language not in entry.languages:
             other = entry.languages[0]

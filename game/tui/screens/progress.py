@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from game.tui.i18n import tr
 from game.tui.keys import KeySpec, LocalizedKeys
+from game.tui.render import shown
 from game.tui.widgets.progress_chart import ProgressChart
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
             Content.assemble(
                 (tr(self.language, "app.title"), "bold"),
                 " · ",
-                tr(self.language, "progress.heading", trainee=self.trainee or "?"),
+                tr(self.language, "progress.heading", trainee=shown(self.trainee) or "?"),
             )
         )
         for part in ("#progress-top", "#progress-tables"):
@@ -154,7 +155,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
                 tr(
                     language,
                     "progress.title",
-                    trainee=progress.trainee,
+                    trainee=shown(progress.trainee),
                     count=len(progress.sessions),
                 ),
             )
@@ -197,7 +198,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
         if not progress.recommendations:
             parts.append(Content(tr(language, "progress.none_next")))
         for number, rec in enumerate(progress.recommendations, 1):
-            title = title_of(known, rec.scenario_id, language)
+            title = shown(title_of(known, rec.scenario_id, language))
             parts.append(
                 Content.assemble(
                     (f"{number}. {title}", "bold"), f" · {tr(language, f'mode.{rec.mode}')}"
@@ -207,7 +208,8 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
         if known.unmeasured:
             parts.append(
                 Content.styled(
-                    tr(language, "progress.unmeasured", ids=", ".join(known.unmeasured)), "italic"
+                    tr(language, "progress.unmeasured", ids=shown(", ".join(known.unmeasured))),
+                    "italic",
                 )
             )
         parts += [Content(""), Content.styled(tr(language, "progress.exams"), "bold")]
@@ -220,7 +222,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
                     tr(
                         language,
                         "progress.exam",
-                        title=title_of(known, exam.scenario_id, language),
+                        title=shown(title_of(known, exam.scenario_id, language)),
                         best=exam.best,
                         mark=exam.pass_mark,
                         verdict=verdict,
@@ -281,7 +283,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
             scores = [s.dimensions.get(d) for d in DIMENSIONS]
             table.add_row(
                 Text(s.started_at.strftime("%d/%m")),
-                Text(s.scenario_id),
+                Text(shown(s.scenario_id)),
                 Text(_mode(s.mode, language)),
                 Text(str(s.overall), justify="right", style="bold"),
                 *(Text("—" if v is None else str(v), justify="right") for v in scores),

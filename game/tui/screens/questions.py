@@ -11,6 +11,7 @@ from game.tui.controller import Game, clock_text
 from game.tui.i18n import tr
 from game.tui.promises import PromiseLine
 from game.tui.refusals import free_teams
+from game.tui.render import shown
 from game.tui.screens.dialogs import ChannelsScreen, ChooseScreen, ConfirmScreen
 
 
@@ -19,7 +20,7 @@ def statement_channels(game: Game) -> ChannelsScreen:
     language = game.language
     return ChannelsScreen(
         tr(language, "choose.channels"),
-        [(channel.id, game.channel_name(channel.id)) for channel in game.public_channels()],
+        [(channel.id, shown(game.channel_name(channel.id))) for channel in game.public_channels()],
         tr(language, "choose.ok"),
         tr(language, "choose.cancel"),
     )

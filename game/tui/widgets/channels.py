@@ -11,6 +11,7 @@ from textual.widgets import Static
 from game.tui.controller import Game
 from game.tui.i18n import tr
 from game.tui.messages import ChannelSelected
+from game.tui.render import shown
 
 
 class ChannelTab(Static):
@@ -65,7 +66,7 @@ class ChannelList(Horizontal):
             tab.set_class(overdue > 0, "-overdue")
             # The selected tab and overdue counts are marked in words and symbols
             # too, not by colour alone.
-            name = game.channel_name(channel.id)
+            name = shown(game.channel_name(channel.id))
             parts: list[str | tuple[str, str] | Content] = [
                 ("▶ " if active else "  ", "bold"),
                 (f"{number} ", "dim"),

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from game.inert import cell_safe
 from game.tui.i18n import tr
 from game.tui.intents import ComposerIntent
 from game.tui.keys import KeySpec, LocalizedKeys
 from game.tui.messages import ComposerCancelled, ComposerSubmitted
+
+if TYPE_CHECKING:
+    from game.tui.controller import Game
 
 
 class ComposerInput(LocalizedKeys, Input):
@@ -24,6 +28,14 @@ class ComposerInput(LocalizedKeys, Input):
         KeySpec("escape", "cancel", "composer.key.cancel", display="esc"),
     )
     KEEP_INHERITED_KEYS: ClassVar[bool] = True
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Put typed or pasted text in, made ``cell_safe`` as the rest of the screen.
+
+        The line draws its value cell by cell: a VS16 or ZWJ left in would move its
+        border. So what the trainee sees here is what is sent and logged.
+        """
+        super().replace(cell_safe(text), start, end)
 
     def action_cancel(self) -> None:
         """Give up the current message."""
@@ -65,6 +77,19 @@ class Composer(Vertical):
         if self.intent is None:
             return ""
         return self.query_one(ComposerInput).value.strip()
+
+    @property
+    def draft_post_id(self) -> str | None:
+        """The post the draft answers (None when idle, or not a reply to a post)."""
+        return None if self.intent is None else self.intent.post_id
+
+    def keep_draft(self, game: Game) -> None:
+        """Log what is written and not sent (``Session.keep_unsent``; nothing if blank).
+
+        Call it before ``Game.finish``: when time runs out, or as the trainee quits.
+        The record reaches the log as every event does; it changes nothing on screen.
+        """
+        game.session.keep_unsent(self.draft, self.draft_post_id)
 
     def close(self) -> None:
         """Back to idle: empty, disabled, label reset."""

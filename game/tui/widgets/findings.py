@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from game.clocktime import clock_time
 from game.tui.i18n import tr
-from game.tui.render import highlighted
+from game.tui.render import highlighted, shown
 from game.vocabulary import rule_name
 from scoring.lessons import FindingGroup, Lesson, cost_text, frame, group_findings, top_lessons
 from scoring.scorecard import Finding, Scorecard
@@ -43,7 +43,7 @@ def finding_content(finding: Finding, language: str, indent: str = "") -> Conten
     """A finding: time, sign, rule, message, and the trainee's words highlighted."""
     lines = [
         head_line(finding, language, indent),
-        Content.assemble(indent, "   ", Content(finding.message)),
+        Content.assemble(indent, "   ", Content(shown(finding.message))),
     ]
     evidence = finding.evidence
     if evidence is not None:
@@ -68,7 +68,7 @@ def group_content(group: FindingGroup, language: str, opened: bool) -> Content:
             Content.assemble(
                 head_line(group.first, language), "  ", (f"{marker} ×{group.count}", "bold")
             ),
-            Content.assemble("   ", Content(group.headline(language))),
+            Content.assemble("   ", Content(shown(group.headline(language)))),
             Content.assemble("   ", (hint, "dim")),
             Content(""),
         ]
@@ -84,13 +84,13 @@ def lesson_content(number: int, lesson: Lesson, language: str) -> Content:
             "  ",
             (cost_text(lesson.group.cost, language), "bold reverse"),
         ),
-        Content.assemble("   ", Content(lesson.headline)),
+        Content.assemble("   ", Content(shown(lesson.headline))),
     ]
     quote = lesson.quote
     if quote:
         example = (f"{frame('example', language)}: ", "dim")
-        lines.append(Content.assemble("   ", example, "«", Content(quote), "»"))
-    lines.append(Content.assemble("   ", (lesson.advice, "italic")))
+        lines.append(Content.assemble("   ", example, "«", Content(shown(quote)), "»"))
+    lines.append(Content.assemble("   ", (shown(lesson.advice), "italic")))
     lines.append(Content(""))
     return Content("\n").join(lines)
 
