@@ -23,7 +23,7 @@ typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
 unit: $(TEST_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 # Every built-in scenario must validate, lint clean and balance (bots rank as expected).
 # The gaming bots (each must score 60 or less) are part of the balance.
