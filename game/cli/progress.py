@@ -154,7 +154,7 @@ def _table(rows: list[tuple[str, ...]], out: TextIO, numeric: set[int]) -> None:
 
 def print_progress(known: TraineeProgress, out: TextIO, language: str) -> None:
     """Print a trainee's progress as text: sessions, mastery, what next, exams."""
-    from game.services.progress import mode_word, reason, title_of, trend_text
+    from game.services.progress import mode_word, points_text, reason, title_of, trend_text
     from game.vocabulary import rule_name
 
     words = _WORDS[language]
@@ -193,7 +193,7 @@ def print_progress(known: TraineeProgress, out: TextIO, language: str) -> None:
                     rule_name(m.rule, language),
                     str(m.practised),
                     str(m.broken),
-                    f"-{m.points_lost:g}" if m.points_lost else "0",
+                    points_text(m.points_lost),
                     trend_text(m.trend, language),
                 )
             )

@@ -187,8 +187,10 @@ def rule_mastery(
 ) -> list[RuleMastery]:
     """Every rule of PRINCIPLES.md over the ``last`` sessions, worst first.
 
-    Worst first: the highest break rate, then the most points lost, then the most
-    sessions broken; rules never practised come last, in PRINCIPLES.md order. The trend
+    Worst first: the most points lost (what the rule cost is what a trainer weighs: a
+    rule broken once for nothing is not worse than one that cost 100 points), then the
+    highest break rate, then the most sessions broken; rules never practised come last,
+    in PRINCIPLES.md order. The trend
     compares the break rate of the window's older half with its newer half.
 
     Args:
@@ -217,8 +219,8 @@ def rule_mastery(
         mastery,
         key=lambda m: (
             m.practised == 0,
-            -m.break_rate,
             -m.points_lost,
+            -m.break_rate,
             -m.broken,
             order.get(m.rule, len(order)),
         ),

@@ -160,6 +160,14 @@ def _language(language: str) -> str:
     return language if language in TREND_WORDS else "en"
 
 
+def points_text(points_lost: float) -> str:
+    """Points a rule cost: whole points ("−104", "−2"), a tenth under one ("−0.4"), or "0"."""
+    if not points_lost:
+        return "0"
+    whole = round(points_lost)
+    return f"−{whole}" if whole >= 1 else f"−{points_lost:.1f}"
+
+
 def trend_text(trend: str, language: str) -> str:
     """A trend as an arrow and a word: "↑ improving", "↓ empeora"."""
     return f"{TREND_ARROWS[trend]} {TREND_WORDS[_language(language)][trend]}"

@@ -67,15 +67,17 @@ def kept(rule: str) -> StoredFinding:
 def test_mastery_lists_every_rule_worst_first_and_unpractised_last() -> None:
     sessions = [session(n) for n in range(4)]
     found = {
-        0: [broke("P2"), kept("E1"), broke("C2", 5)],
+        0: [broke("P2"), kept("E1"), broke("C2", 5), broke("E2", 0.5)],
         1: [broke("P2"), kept("E1")],
         2: [broke("P2"), broke("E1")],
         3: [kept("P2"), kept("E1"), kept("C2")],
     }
     mastery = rule_mastery(sessions, found)
-    assert [m.rule for m in mastery[:3]] == ["P2", "C2", "E1"]  # 3/4, then 1/2 with 5 points
+    # By the points each cost (6, 5, 2, 0.5): E2, broken the one time it was practised,
+    # cost least and comes last of the practised rules.
+    assert [m.rule for m in mastery[:4]] == ["P2", "C2", "E1", "E2"]
     assert {m.rule for m in mastery} == set(RULES)
-    assert all(m.practised == 0 for m in mastery[3:])
+    assert all(m.practised == 0 for m in mastery[4:])
     p2 = mastery[0]
     assert (p2.practised, p2.broken, p2.points_lost) == (4, 3, 6.0)
 

@@ -34,7 +34,8 @@ async def test_progress_opens_from_the_picker_and_escape_goes_back(tmp_path: Pat
         assert isinstance(screen, ProgressScreen)
         assert "Progress of ana · 16 sessions" in _text(screen, "#progress-heading")
         mastery = screen.query_one("#progress-mastery", DataTable)
-        assert str(mastery.get_row_at(0)[0]) == "E1 empathize"  # broken in every session
+        # C2 cost the most points over the last 10 sessions (8 × 2.0; E1: 10 × 1.5).
+        assert str(mastery.get_row_at(0)[0]) == "C2 two-then-private"
         assert any("↑ improving" in str(mastery.get_row_at(i)[3]) for i in range(mastery.row_count))
         assert screen.query_one("#progress-sessions", DataTable).row_count == 15
         what_next = _text(screen, "#progress-next")

@@ -232,7 +232,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
         return Content("\n").join(parts)
 
     def _fill_mastery(self, known: TraineeProgress) -> None:
-        from game.services.progress import trend_text
+        from game.services.progress import points_text, trend_text
         from game.vocabulary import rule_name
 
         language = self.language
@@ -249,7 +249,7 @@ class ProgressScreen(LocalizedKeys, Screen[None]):
             table.add_row(
                 Text(rule_name(m.rule, language)),
                 Text(f"{m.broken}/{m.practised}", justify="right"),
-                Text(f"-{m.points_lost:g}" if m.points_lost else "0", justify="right"),
+                Text(points_text(m.points_lost), justify="right"),
                 Text(trend_text(m.trend, language)),
             )
         unpractised = [m.rule for m in progress.mastery if not m.practised]
