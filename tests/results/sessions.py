@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from game.results.entries import ScoringEntry, SessionEntry
+from game.results.entries import ScoringEntry
 from game.results.store import ResultsStore
+from tests.results.entries import session_entry
 
 START = datetime(2026, 12, 1, 9, 0)
 DIMENSIONS = {"speed": 70, "empathy": 65, "channel": 80, "honesty": 90, "containment": 55}
@@ -41,22 +42,19 @@ class Sessions:
         self.recorded += 1
         log_hash = hashlib.sha256(f"log {number}".encode()).hexdigest()
         start = started_at or START + timedelta(minutes=number)
-        session = SessionEntry(
+        session = session_entry(
+            number,
+            trainee=trainee,
             log_hash=log_hash,
             log_path=f"/logs/session-{number}.jsonl",
-            trainee=trainee,
             cohort=cohort,
             scenario_id=scenario_id,
-            scenario_hash="0" * 64,
             seed=1000 + number,
             language=language,
             mode=mode,
             started_at=start,
             ended_at=start + timedelta(minutes=40, microseconds=250_000),
             duration_seconds=duration_seconds,
-            final_phase="contained",
-            complete=True,
-            log_version="0.2.0",
         )
         scoring = ScoringEntry(
             scorer_version=scorer_version,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from game.results.entries import FindingEntry, ScoringEntry, SessionEntry
+from game.results.entries import FindingEntry, ScoringEntry
 from game.results.store import ResultsStore
+from tests.results.entries import session_entry
 
 START = datetime(2026, 9, 1, 10, 0)
 """The first synthetic session's start (a fixed date: snapshots stay the same)."""
@@ -32,22 +33,18 @@ def record(
 ) -> None:
     """Record synthetic session ``number`` of ``trainee`` (one day after the previous)."""
     started = START + timedelta(days=number)
-    session = SessionEntry(
+    session = session_entry(
+        number,
+        trainee=trainee,
         log_hash=f"{trainee}-{number}",
         log_path=f"/nowhere/{trainee}-{number}.jsonl",
-        trainee=trainee,
         cohort=cohort,
         scenario_id=scenario,
         scenario_hash="synthetic",
-        seed=number,
-        language="es",
         mode=mode,
         started_at=started,
         ended_at=started + timedelta(minutes=20),
         duration_seconds=1200,
-        final_phase="contained",
-        complete=True,
-        log_version="0.2.0",
     )
     dimensions: dict[str, int | None] = {
         name: max(0, min(100, overall + (index * 7 + number * 3) % 21 - 10))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from game.results.progress import (
@@ -19,6 +20,7 @@ from game.results.progress import (
 )
 from game.results.queries import StoredFinding, StoredSession
 from game.vocabulary import RULES
+from tests.results.entries import session_entry
 
 
 def session(
@@ -31,24 +33,19 @@ def session(
     trainee: str = "ana",
 ) -> StoredSession:
     moment = datetime(2026, 9, 1) + timedelta(days=number)
-    return StoredSession(
-        session_id=number,
-        scoring_id=number,
-        log_hash=f"h{number}",
-        log_path="",
+    entry = session_entry(
+        number,
         trainee=trainee,
-        cohort=None,
         scenario_id=scenario,
-        scenario_hash="h",
-        seed=number,
-        language="es",
         mode=mode,
         started_at=moment,
         ended_at=moment,
         duration_seconds=600,
-        final_phase="contained",
-        complete=True,
-        log_version="0.2.0",
+    )
+    return StoredSession(
+        **asdict(entry),
+        session_id=number,
+        scoring_id=number,
         scorer_version="0.2.0",
         overall=overall,
         dimensions={"speed": overall},
