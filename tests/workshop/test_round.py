@@ -35,7 +35,7 @@ def test_a_seat_cookie_names_its_trainee_and_cannot_be_forged() -> None:
     made = _round()
     token = made.seat_token("Ana <b>Ruiz</b> 🌬️")
     assert made.trainee_of(token) == "Ana <b>Ruiz</b> 🌬️"
-    forged = "Luis".encode().hex() + "." + token.partition(".")[2]
+    forged = b"Luis".hex() + "." + token.partition(".")[2]
     assert made.trainee_of(forged) is None
     assert made.trainee_of("zz.00") is None
     assert made.trainee_of("") is None
