@@ -6,7 +6,7 @@ else is drawn as a blank, so a glyph can never be missing from a projected code.
 
 from __future__ import annotations
 
-_GLYPHS: dict[str, tuple[str, ...]] = {
+GLYPHS: dict[str, tuple[str, ...]] = {
     "A": (" ███ ", "█   █", "█████", "█   █", "█   █"),
     "C": (" ████", "█    ", "█    ", "█    ", " ████"),
     "D": ("████ ", "█   █", "█   █", "█   █", "████ "),
@@ -37,7 +37,7 @@ HEIGHT = 5
 
 def big_code(code: str) -> str:
     """``code`` as five lines of block letters, two spaces between letters."""
-    glyphs = [_GLYPHS.get(char, _BLANK) for char in code.upper()]
+    glyphs = [GLYPHS.get(char, _BLANK) for char in code.upper()]
     return "\n".join("  ".join(glyph[row] for glyph in glyphs) for row in range(HEIGHT))
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from game.workshop.bigcode import HEIGHT, _GLYPHS, big_code, big_width
+from game.workshop.bigcode import GLYPHS, HEIGHT, big_code, big_width
 from game.workshop.round import CODE_ALPHABET
 
 
 def test_every_code_character_has_a_five_by_five_glyph() -> None:
-    assert set(_GLYPHS) == set(CODE_ALPHABET)
-    for glyph in _GLYPHS.values():
+    assert set(GLYPHS) == set(CODE_ALPHABET)
+    for glyph in GLYPHS.values():
         assert len(glyph) == HEIGHT and all(len(row) == 5 for row in glyph)
-    assert len({glyph for glyph in _GLYPHS.values()}) == len(_GLYPHS)  # no two alike
+    assert len({glyph for glyph in GLYPHS.values()}) == len(GLYPHS)  # no two alike
 
 
 def test_a_big_code_is_five_even_lines() -> None:
