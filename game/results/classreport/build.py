@@ -195,12 +195,20 @@ def _answer(seat: _Seat, post_id: str, findings: list[Finding], lang: str) -> An
                 severity=finding.severity,
                 message=finding.message,
                 cost=round(finding.cost, 3),
-                words=finding.evidence.words if finding.evidence is not None else "",
+                words=_quoted(finding),
             )
             for finding in findings
         ),
         cost=round(sum(finding.cost for finding in findings), 3),
     )
+
+
+def _quoted(finding: Finding) -> str:
+    """The words a finding quotes; "" when none, or when they are the whole answer."""
+    evidence = finding.evidence
+    if evidence is None or evidence.words.strip() == evidence.text.strip():
+        return ""
+    return evidence.words
 
 
 def _first(values: Iterable[str | None]) -> str:

@@ -44,7 +44,7 @@ COLUMNS: tuple[Column, ...] = (
         for index, name in enumerate(DIMENSIONS)
     ),
     Column("final_phase", "the phase id the crisis ended in", lambda _, r: r.final_phase),
-    Column("points_lost", "points of the overall the findings cost", lambda _, r: r.lost),
+    Column("points_lost", "points of the overall the findings cost", lambda _, r: round(r.lost, 1)),
     Column(
         "rules_broken",
         "the rule ids broken, costliest first, separated by spaces",
