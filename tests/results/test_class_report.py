@@ -241,7 +241,7 @@ def test_csv_has_one_row_per_trainee_its_documented_columns_and_no_formulas() ->
 
 
 @pytest.mark.parametrize("anonymous", [False, True])
-def test_the_markdown_report_is_stable(anonymous: bool, snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_the_markdown_report_is_stable(anonymous: bool, snapshot) -> None:
     snapshot.snapshot_dir = SNAPSHOTS
     name = "anonymous" if anonymous else "named"
     snapshot.assert_match(render_class_report(_report(anonymous=anonymous), "md"), f"{name}.md")
