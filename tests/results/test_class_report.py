@@ -17,7 +17,7 @@ from game.results.classreport import (
 from game.results.classreport.table import COLUMNS
 from game.vocabulary import rule_name
 from scoring.scorecard import DIMENSIONS, DimensionScore, Evidence, Finding, Scorecard
-from tests.conftest import TESTS_DIR
+from tests.conftest import REPO_DIR, TESTS_DIR
 
 SNAPSHOTS = TESTS_DIR / "snapshots" / "class_report"
 COMPLAINT = "@brava my tea arrived cold [b]again[/b]"
@@ -250,3 +250,10 @@ def test_the_markdown_report_is_stable(anonymous: bool, snapshot) -> None:
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown report format"):
         render_class_report(_report(), "pdf")
+
+
+def test_the_readme_documents_every_csv_column() -> None:
+    readme = (REPO_DIR / "README.md").read_text(encoding="utf-8")
+    for column in COLUMNS:
+        row = f"| `{column.name}` | {column.description} |"
+        assert row in readme, f"README's class CSV table lacks or differs on: {row}"
