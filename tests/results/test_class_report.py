@@ -257,3 +257,16 @@ def test_the_readme_documents_every_csv_column() -> None:
     for column in COLUMNS:
         row = f"| `{column.name}` | {column.description} |"
         assert row in readme, f"README's class CSV table lacks or differs on: {row}"
+
+
+def test_anonymous_reports_hide_names_in_the_trainees_own_words() -> None:
+    entries = _round()
+    signed = "Sorry, Rosa. ana from Brava here; ANA will call you. Anabel too."
+    entries[1] = TraineeCard("Ana", entries[1].card, {"m1": (signed,)})
+    report = build_class_report(entries, anonymous=True)
+    [post] = report.posts
+    assert post.answers[0].texts == (
+        "Sorry, Rosa. Trainee 1 from Brava here; Trainee 1 will call you. Anabel too.",
+    )
+    named = build_class_report(entries, anonymous=False)
+    assert named.posts[0].answers[0].texts == (signed,)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from game.results.classreport.labels import label
@@ -64,6 +65,7 @@ def build_class_report(
         _Seat(entry, f"{label('anonymous', lang)} {position}" if anonymous else entry.trainee)
         for position, (_, entry) in enumerate(ranked, 1)
     ]
+    mask = _masker(seats) if anonymous else _unchanged
     first = seats[0].entry.card if seats else None
     return ClassReport(
         language=lang,
@@ -73,9 +75,33 @@ def build_class_report(
         anonymous=anonymous,
         leaderboard=_leaderboard(seats),
         rules=_rules(entries, lang),
-        posts=_key_posts(seats, lang, key_posts),
+        posts=_key_posts(seats, lang, key_posts, mask),
         round_id=round_id,
     )
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _masker(seats: Sequence[_Seat]) -> Callable[[str], str]:
+    """What hides the trainees' names in their words: each name becomes its pseudonym.
+
+    A reply signed "Ana, atención al cliente" would name her on the projector. A
+    customer who shares a trainee's name is masked too: anonymity comes first.
+    """
+    pseudonyms: dict[str, str] = {}
+    for seat in seats:
+        name = seat.entry.trainee.strip()
+        if len(name) >= 2:
+            pseudonyms.setdefault(name.casefold(), seat.name)
+    if not pseudonyms:
+        return _unchanged
+    names = sorted(pseudonyms, key=len, reverse=True)  # "Ana María" before "Ana"
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(name) for name in names) + r")(?!\w)", re.IGNORECASE
+    )
+    return lambda text: pattern.sub(lambda match: pseudonyms[match.group(0).casefold()], text)
 
 
 def _common_language(entries: Sequence[TraineeCard]) -> str:
@@ -141,7 +167,9 @@ def _rules(entries: Sequence[TraineeCard], lang: str) -> tuple[RuleRow, ...]:
     return tuple(rows)
 
 
-def _key_posts(seats: Sequence[_Seat], lang: str, limit: int) -> tuple[KeyPost, ...]:
+def _key_posts(
+    seats: Sequence[_Seat], lang: str, limit: int, mask: Callable[[str], str]
+) -> tuple[KeyPost, ...]:
     # A post is the same post for two trainees when its id and its text match: with one
     # seed the crowd is the same until the trainees' answers make it react differently.
     found: dict[tuple[str, str], dict[int, list[Finding]]] = {}
@@ -154,7 +182,8 @@ def _key_posts(seats: Sequence[_Seat], lang: str, limit: int) -> tuple[KeyPost, 
     posts: list[tuple[int, float, int, KeyPost]] = []
     for (post_id, text), by_seat in found.items():
         answers = [
-            _answer(seats[index], post_id, findings, lang) for index, findings in by_seat.items()
+            _answer(seats[index], post_id, findings, lang, mask)
+            for index, findings in by_seat.items()
         ]
         every = [finding for findings in by_seat.values() for finding in findings]
         post = KeyPost(
@@ -182,20 +211,22 @@ def _key_posts(seats: Sequence[_Seat], lang: str, limit: int) -> tuple[KeyPost, 
     return tuple(item[3] for item in sorted(posts[:limit], key=lambda item: item[2]))
 
 
-def _answer(seat: _Seat, post_id: str, findings: list[Finding], lang: str) -> Answer:
+def _answer(
+    seat: _Seat, post_id: str, findings: list[Finding], lang: str, mask: Callable[[str], str]
+) -> Answer:
     texts = tuple(seat.entry.replies.get(post_id, ()))
     if not texts:  # a scorecard without the log's replies: the words its findings quote
         texts = tuple(dict.fromkeys(f.evidence.text for f in findings if f.evidence is not None))
     return Answer(
         name=seat.name,
-        texts=texts,
+        texts=tuple(mask(text) for text in texts),
         findings=tuple(
             AnswerFinding(
                 rule=rule_name(finding.rule, lang),
                 severity=finding.severity,
-                message=finding.message,
+                message=mask(finding.message),
                 cost=round(finding.cost, 3),
-                words=_quoted(finding),
+                words=mask(_quoted(finding)),
             )
             for finding in findings
         ),
