@@ -84,13 +84,13 @@ def test_a_header_without_labels_is_written_as_before_labels_existed(
     logs: dict[str, Path],
 ) -> None:
     header = _records(logs["ideal-en"])[0]
-    assert not {"mode", "cohort", "started"} & set(header)
+    assert not {"mode", "cohort", "started", "round"} & set(header)
 
 
-def test_a_played_log_with_mode_cohort_and_start_verifies(
+def test_a_played_log_with_mode_cohort_start_and_round_verifies(
     engine_scenario: LoadedScenario, tmp_path: Path
 ) -> None:
-    labels = SessionLabels("exam", "Madrid-1", "2026-11-02T09:00:00+00:00")
+    labels = SessionLabels("exam", "Madrid-1", "2026-11-02T09:00:00+00:00", "r-1")
     run = play(
         engine_scenario,
         POLICIES["ideal"](),
@@ -103,10 +103,11 @@ def test_a_played_log_with_mode_cohort_and_start_verifies(
     )
     assert run.log is not None
     header = _records(Path(run.log))[0]
-    assert (header["mode"], header["cohort"], header["started"]) == (
+    assert (header["mode"], header["cohort"], header["started"], header["round"]) == (
         "exam",
         "Madrid-1",
         "2026-11-02T09:00:00+00:00",
+        "r-1",
     )
     # Replayed with its labels: like the trainee's name, they are what the header says
     # (a replay cannot prove who played, nor when; see the README).

@@ -110,7 +110,7 @@ def replay_session(
             reader=reader,
             trainee=header.trainee,
             language=header.language,
-            labels=SessionLabels(header.mode, header.cohort, header.started),
+            labels=SessionLabels(header.mode, header.cohort, header.started, header.round),
             subscribers=subscribers,
             identities=identities,
         )

@@ -371,6 +371,7 @@ class Session(ReadQueries):
             mode=self.labels.mode,
             cohort=self.labels.cohort,
             started=self.labels.started,
+            round=self.labels.round,
         )
 
     def _fire_inject_callback(self, inject: Inject) -> Callable[[], None]:

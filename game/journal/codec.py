@@ -74,7 +74,7 @@ def _header(event: SessionStarted) -> Json:
         },
     }
     # Written only when said: logs of earlier versions, without them, still verify.
-    for key in ("mode", "cohort", "started"):
+    for key in ("mode", "cohort", "started", "round"):
         value = getattr(event, key)
         if value:
             data[key] = value
@@ -258,6 +258,7 @@ def _decode_header(read: _Fields) -> SessionStarted:
         mode=read.text("mode", ""),
         cohort=read.text("cohort", ""),
         started=read.text("started", ""),
+        round=read.text("round", ""),
     )
 
 

@@ -48,11 +48,13 @@ class SessionLabels:
         mode: "practice" or "exam" ("" when not said).
         cohort: the trainee's training group ("" for none).
         started: wall-clock start, ISO 8601 UTC ("" when not said).
+        round: the workshop round the session was played in ("" for none).
     """
 
     mode: str = ""
     cohort: str = ""
     started: str = ""
+    round: str = ""
 
 
 NO_LABELS = SessionLabels()
@@ -76,6 +78,8 @@ class SessionStarted(Event):
         cohort: the training group the trainee plays in ("" for none).
         started: when the session started, ISO 8601 UTC ("" when not said): the only
             wall-clock time in a log, given by the front end, never read by the engine.
+        round: the workshop round's id when played in one ("" for none): the class
+            report and the results store group a round's sessions by it.
     """
 
     tag: ClassVar[str | None] = "header"
@@ -90,6 +94,7 @@ class SessionStarted(Event):
     mode: str = ""
     cohort: str = ""
     started: str = ""
+    round: str = ""
 
 
 @dataclass(frozen=True)

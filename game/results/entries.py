@@ -6,7 +6,7 @@ the queries read them back. Nothing here touches a database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,7 @@ class SessionEntry:
         final_phase: the phase the crisis ended in.
         complete: the log runs to its close record.
         log_version: the crisisdrill version that wrote the log.
+        round_id: the workshop round it was played in (None for none).
     """
 
     log_hash: str
@@ -91,6 +92,8 @@ class SessionEntry:
     final_phase: str
     complete: bool
     log_version: str
+    # Keyword-only, so that StoredSession's own fields may follow it without defaults.
+    round_id: str | None = field(default=None, kw_only=True)
 
 
 def session_mode(header: SessionStarted) -> str:
@@ -154,6 +157,7 @@ def entries_for(
         final_phase=card.final_phase,
         complete=complete,
         log_version=header.versions.crisisdrill,
+        round_id=header.round or None,
     )
     scoring = ScoringEntry(
         scorer_version=scorer_version,

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from game.results.database import WRITING
 
-HEAD = "0002"
+HEAD = "0003"
 """The newest schema version (the last migration's revision; a test checks)."""
 
 MIGRATIONS = Path(__file__).parent / "migrations"

@@ -70,6 +70,7 @@ def stored_sessions(
     trainee: str | None = None,
     cohort: str | None = None,
     since: datetime | None = None,
+    round_id: str | None = None,
     include_simulated: bool = False,
 ) -> list[StoredSession]:
     """Recorded sessions, oldest first, each with its newest scoring.
@@ -79,6 +80,7 @@ def stored_sessions(
         trainee: only this trainee's.
         cohort: only this cohort's.
         since: only those started at or after this moment (naive UTC).
+        round_id: only those played in this workshop round.
         include_simulated: bots' sessions too.
 
     Raises:
@@ -97,6 +99,8 @@ def stored_sessions(
         query = query.where(sessions.c.cohort == cohort)
     if since is not None:
         query = query.where(sessions.c.started_at >= since)
+    if round_id is not None:
+        query = query.where(sessions.c.round_id == round_id)
     if not include_simulated:
         query = query.where(sessions.c.mode != SIMULATED)
     rows = store.read(lambda connection: connection.execute(query).mappings().all())

@@ -55,8 +55,11 @@ sessions = Table(
     Column("complete", Boolean, nullable=False),
     Column("log_version", Text, nullable=False),
     Column("recorded_at", DateTime, nullable=False),
+    # Added by migration 0003: the workshop round the session was played in.
+    Column("round_id", Text, nullable=True),
     Index("ix_sessions_trainee_started", "trainee", "started_at"),
     Index("ix_sessions_cohort", "cohort"),
+    Index("ix_sessions_round_id", "round_id"),
 )
 
 scorings = Table(

@@ -28,6 +28,7 @@ def session_entry(number: int, *, trainee: str = "Ana", **changes: object) -> Se
         "final_phase": "contained",
         "complete": True,
         "log_version": "0.2.0",
+        "round_id": None,
     }
     values.update(changes)
     return SessionEntry(**values)  # type: ignore[arg-type]

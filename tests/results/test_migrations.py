@@ -65,3 +65,39 @@ def test_opening_a_store_at_head_runs_no_migration(sqlite_url: str) -> None:
     again = ResultsStore.open(sqlite_url)
     assert schema_version(again.engine) == HEAD
     assert len(stored_sessions(again)) == 1
+
+
+def test_a_0002_store_gains_rounds_and_keeps_its_rows(store_url: str) -> None:
+    engine = open_engine(url_of(store_url))
+    migrate(engine, "0002")
+    moment = datetime(2026, 11, 1, 10, 0)
+    with engine.begin() as connection:  # a session as version 0002 recorded it
+        connection.execute(
+            text(
+                "INSERT INTO sessions (log_hash, log_path, trainee, cohort, scenario_id,"
+                " scenario_hash, seed, language, mode, started_at, ended_at,"
+                " duration_seconds, final_phase, complete, log_version, recorded_at)"
+                " VALUES ('h2', '/l.jsonl', 'Ana', NULL, 'rebajas', 'x', 3, 'es', 'practice',"
+                " :t, :t, 1800, 'contained', :yes, '0.3.0', :t)"
+            ),
+            {"t": moment, "yes": True},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO scorings (session_id, scorer_version, scored_at, overall, pass_mark)"
+                " VALUES (1, '0.3.0', :t, 64, 70)"
+            ),
+            {"t": moment},
+        )
+    assert "round_id" not in {c["name"] for c in inspect(engine).get_columns("sessions")}
+
+    store = ResultsStore(engine)
+
+    assert schema_version(engine) == HEAD
+    assert "ix_sessions_round_id" in {i["name"] for i in inspect(engine).get_indexes("sessions")}
+    [old] = stored_sessions(store)
+    assert (old.trainee, old.overall, old.round_id) == ("Ana", 64, None)
+    store.record(session_entry(1, round_id="2026-12-06-2105-rebajas"), scoring_entry())
+    [played] = stored_sessions(store, round_id="2026-12-06-2105-rebajas")
+    assert (played.trainee, played.seed, played.round_id) == ("Ana", 1, "2026-12-06-2105-rebajas")
+    assert len(stored_sessions(store)) == 2

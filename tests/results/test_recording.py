@@ -176,3 +176,15 @@ def test_many_logs_are_scored_in_worker_processes_and_all_recorded(
     assert report.outcomes[Recorded.NEW] == PARALLEL_FROM + 2
     assert len(report.skipped) == 1 and "log-broken.jsonl" in report.skipped[0]
     assert len(trainees(store)) == PARALLEL_FROM + 2
+
+
+def test_a_workshop_session_is_recorded_with_its_round(
+    tmp_path: Path, engine_scenario: LoadedScenario, sqlite_url: str
+) -> None:
+    labels = SessionLabels("practice", "", "2026-12-06T21:00:00+00:00", round="r-1")
+    log = played_log(engine_scenario, tmp_path, seed=4, trainee="Eva", labels=labels)
+    assert score_and_record(log, sqlite_url).record_problem is None
+    store = open_store(sqlite_url)
+    [stored] = stored_sessions(store, round_id="r-1")
+    assert (stored.trainee, stored.round_id) == ("Eva", "r-1")
+    assert stored_sessions(store, round_id="r-2") == []
