@@ -128,7 +128,7 @@ def test_results_commands_say_what_they_did(
 def test_bad_store_urls_and_paths_get_a_message_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["results", "import", str(tmp_path / "none"), "--db", "x.db"]) == 1
+    assert main(["results", "import", str(tmp_path / "none"), "--db", str(tmp_path / "x.db")]) == 1
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["results", "rebuild", "--db", "mysql://u:pw@host/db"]) == 1
     err = capsys.readouterr().err
