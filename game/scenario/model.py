@@ -500,6 +500,12 @@ class Inject(PostTemplate):
         return self
 
 
+class FacilitatorInject(PostTemplate):
+    """A scripted post the workshop's facilitator pushes to every game, when they choose."""
+
+    channel: Id = Field(description="The channel it is posted on.")
+
+
 class CrowdTemplate(PostTemplate):
     """Background posts that fill the feed, drawn by phase weights."""
 
@@ -667,6 +673,11 @@ class Scenario(Model):
     )
     transitions: list[Transition] = Field(min_length=1, description="Ways between phases.")
     injects: list[Inject] = Field(default_factory=list, description="Scripted posts.")
+    facilitator_injects: list[FacilitatorInject] = Field(
+        default_factory=list,
+        description="Posts a workshop's facilitator may push to every trainee's game at a "
+        "moment of their choosing; bots and solo sessions never see them.",
+    )
     crowd: list[CrowdTemplate] = Field(default_factory=list, description="Background posts.")
     reactions: list[Reaction] = Field(
         default_factory=list, description="How people respond to the trainee."
