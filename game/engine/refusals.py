@@ -34,6 +34,7 @@ class Refusal(StrEnum):
     NO_SUCH_INJECT = "no_such_inject"
     NO_SUCH_PERSONA = "no_such_persona"
     EMPTY_POST = "empty_post"
+    HIDDEN_CHARACTER = "hidden_character"
 
 
 ENGLISH: dict[Refusal, str] = {
@@ -59,6 +60,7 @@ ENGLISH: dict[Refusal, str] = {
     Refusal.NO_SUCH_INJECT: "no facilitator inject '{inject}' in this scenario",
     Refusal.NO_SUCH_PERSONA: "no persona '{persona}' in this scenario",
     Refusal.EMPTY_POST: "a post needs text",
+    Refusal.HIDDEN_CHARACTER: "the text holds an invisible control character ({code})",
 }
 """The English sentence of each refusal, for logs, bots and the command line."""
 

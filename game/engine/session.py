@@ -65,7 +65,7 @@ from game.journal.events import (
 from game.journal.metrics import Metrics
 from game.journal.records import AnswerRecord
 from game.scenario.loader import LoadedScenario
-from game.scenario.model import Archetype, Channel, Inject, Scenario, Tone
+from game.scenario.model import HIDDEN_CHARACTERS, Archetype, Channel, Inject, Scenario, Tone
 
 _PUSHED_TONE: dict[Archetype, Tone] = {"troll": "abusive", "fan": "positive"}
 """The tone of a facilitator's written post by its persona's archetype (else negative)."""
@@ -278,8 +278,9 @@ class Session(ReadQueries):
             The events that happened (the push, the person, the post, the metrics).
 
         Raises:
-            ActionError: an unknown persona or channel, blank or too long words, a
-                banned author, or a session that is over.
+            ActionError: an unknown persona or channel, blank or too long words or
+                words with an invisible control character, a banned author, or a
+                session that is over.
         """
         self._check_open()
         persona = next((p for p in self.scenario.personas if p.id == persona_id), None)
@@ -289,6 +290,10 @@ class Session(ReadQueries):
             raise ActionError(Refusal.NO_SUCH_CHANNEL, channel=channel_id)
         if not text.strip():
             raise ActionError(Refusal.EMPTY_POST)
+        # As in a scenario's texts: no character that makes the post read otherwise.
+        hidden = HIDDEN_CHARACTERS.search(text)
+        if hidden is not None:
+            raise ActionError(Refusal.HIDDEN_CHARACTER, code=f"U+{ord(hidden.group()):04X}")
         limit = self.budget.limits.post_length
         if len(text) > limit:  # a longer post would end the session (budget:post_length)
             raise ActionError(Refusal.TEXT_TOO_LONG, length=str(len(text)), limit=str(limit))

@@ -38,11 +38,11 @@ Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 # Characters that change how text around them is shown (bidi overrides, C0/C1 controls):
 # a scenario could use them to make a reply or a rule read differently than it is.
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _no_hidden_characters(text: str) -> str:
-    found = _HIDDEN.search(text)
+    found = HIDDEN_CHARACTERS.search(text)
     if found is not None:
         raise ValueError(
             f"invisible control character U+{ord(found.group()):04X} at character "

@@ -153,6 +153,7 @@ def test_the_push_record_round_trips_through_the_codec() -> None:
         (lambda s: s.push_post("nobody", "chirp", "Hello"), Refusal.NO_SUCH_PERSONA),
         (lambda s: s.push_post("customer", "fax", "Hello"), Refusal.NO_SUCH_CHANNEL),
         (lambda s: s.push_post("customer", "chirp", "  "), Refusal.EMPTY_POST),
+        (lambda s: s.push_post("customer", "chirp", "ok \u202egnorw"), Refusal.HIDDEN_CHARACTER),
         (
             lambda s: s.push_post("customer", "chirp", "x" * (POST_CHARACTERS + 1)),
             Refusal.TEXT_TOO_LONG,
