@@ -27,6 +27,7 @@ from game.journal.events import (
     ActionTaken,
     DraftUnsent,
     Event,
+    FacilitatorPushed,
     MetricsSampled,
     PersonJoined,
     PhaseChanged,
@@ -253,6 +254,10 @@ def build_view(scenario: Scenario, records: Iterable[Event]) -> SessionView:
             view.phases.append((event.time, event.phase))
         elif isinstance(event, TraineeLeft):
             view.left_at = event.time
+        elif isinstance(event, FacilitatorPushed):
+            # The push is the facilitator's, not the trainee's: it scores nothing. The
+            # post it made follows as a post record and is judged like any other.
+            pass
         elif isinstance(event, DraftUnsent):
             # Never published: shown in the report, read by no judge.
             view.unsent = event.text

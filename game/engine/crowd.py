@@ -88,6 +88,11 @@ class Crowd:
                 return repeat
         return self._new_person(persona)
 
+    def fixed_person(self, persona_id: str) -> Person | None:
+        """The one person of a persona with a fixed name, once they have posted."""
+        known = self._by_persona.get(persona_id, [])
+        return known[0] if known and self._personas[persona_id].name is not None else None
+
     def _new_person(self, persona: Persona) -> Person:
         person_id = f"u{len(self.people) + 1}"
         locale = self._locales[persona.id].pick(self.rng)

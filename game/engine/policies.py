@@ -7,7 +7,7 @@ and bad players must not. Bots look only at what a trainee could see.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine import botlines
@@ -25,7 +25,14 @@ from game.journal.actions import (
     Warn,
 )
 from game.journal.events import Event, PostArrived
-from game.scenario.model import Exemplars, LocalizedText, StatementRules
+from game.scenario.model import (
+    CrowdTemplate,
+    Exemplars,
+    FacilitatorInject,
+    Inject,
+    LocalizedText,
+    StatementRules,
+)
 from game.scenario.placeholders import fill
 
 SEARCH_EVERY_SECONDS = 5 * 60
@@ -48,8 +55,13 @@ def exemplars_for(session: Session, post: Post) -> Exemplars | None:
         persona = author.persona if author else None
         templates = [*scenario.injects, *scenario.crowd]
         return next((t.replies for t in templates if t.persona == persona and t.replies), None)
-    items = scenario.injects if kind == "inject" else scenario.crowd
-    if kind not in ("inject", "crowd"):
+    sections: dict[str, Sequence[Inject | CrowdTemplate | FacilitatorInject]] = {
+        "inject": scenario.injects,
+        "crowd": scenario.crowd,
+        "facilitator": scenario.facilitator_injects,
+    }
+    items = sections.get(kind)
+    if items is None:
         return None
     for item in items:
         if item.id == source_id:

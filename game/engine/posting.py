@@ -1,4 +1,4 @@
-"""How posts come to be: the crowd's background, the scripted injects, the brand's words.
+"""How posts come to be: the crowd, the scripted injects, a facilitator's, the brand's words.
 
 Every post is made here, published as an event and added to the session, and every
 complaint starts its author's patience clock.
@@ -16,7 +16,7 @@ from game.engine.crowd import WeightedChoice
 from game.engine.world import TONE_VALUE, Person, Post, Thread
 from game.journal.events import BrandPosted, PersonJoined, PostArrived
 from game.journal.records import BRAND
-from game.scenario.model import Inject
+from game.scenario.model import FacilitatorInject, Inject, Tone
 
 if TYPE_CHECKING:
     from game.engine.session import Session
@@ -48,6 +48,7 @@ class Posting:
         }
         self._inject_authors: dict[str, Person] = {}
         self._joined: set[str] = set()
+        self._written = 0  # the facilitator's posts written on the spot, so far
 
     def crowd_arrivals(self) -> None:
         """The background posts of one tick, as many as the phase's rate draws."""
@@ -105,6 +106,48 @@ class Posting:
             tags_brand=inject.tags_brand,
             source=f"inject:{inject.id}",
             facts=tuple(inject.facts),
+        )
+
+    def push(self, inject: FacilitatorInject) -> None:
+        """A facilitator's inject of the scenario: a new person of its persona writes it."""
+        author = self._session.crowd.person_for(inject.persona, reuse=False)
+        if author.banned or author.stopped:  # a fixed persona's person, as with injects
+            return
+        self.publish(
+            author,
+            inject.channel,
+            inject.text,
+            self.new_thread(author, inject.channel),
+            tone=inject.tone,
+            needs_reply=inject.needs_reply,
+            tags_brand=inject.tags_brand,
+            source=f"facilitator:{inject.id}",
+            facts=tuple(inject.facts),
+        )
+
+    def push_written(self, persona: str, channel: str, text: str, tone: Tone) -> None:
+        """The facilitator's own words, posted as a new person of ``persona``.
+
+        Posted as they were written: braces are doubled so that no ``{name}`` is filled.
+        Its source is ``facilitator:#N``, the Nth written post: each is its own question
+        for the scorer (the same answer to two of them is canned), and no scenario id
+        has a ``#``.
+        """
+        s = self._session
+        self._written += 1
+        author = s.crowd.person_for(persona, reuse=False)
+        if author.banned or author.stopped:
+            return
+        plain = text.replace("{", "{{").replace("}", "}}")
+        self.publish(
+            author,
+            channel,
+            [{s.language: plain}],
+            self.new_thread(author, channel),
+            tone=tone,
+            needs_reply=tone != "abusive",
+            tags_brand=True,
+            source=f"facilitator:#{self._written}",
         )
 
     def new_thread(self, author: Person, channel: str) -> Thread:

@@ -1,4 +1,4 @@
-"""Why the engine refuses an action: a code with parameters, never a sentence.
+"""Why the engine refuses an action or a push: a code with parameters, never a sentence.
 
 The engine speaks no language of the trainee's: the console translates the code, the
 command line prints the English ``message``. A refused action changes and logs nothing.
@@ -31,6 +31,10 @@ class Refusal(StrEnum):
     NO_SUCH_PROMISE = "no_such_promise"
     PROMISE_ALREADY_KEPT = "promise_already_kept"
     TEXT_TOO_LONG = "text_too_long"
+    NO_SUCH_INJECT = "no_such_inject"
+    NO_SUCH_PERSONA = "no_such_persona"
+    EMPTY_POST = "empty_post"
+    HIDDEN_CHARACTER = "hidden_character"
 
 
 ENGLISH: dict[Refusal, str] = {
@@ -53,6 +57,10 @@ ENGLISH: dict[Refusal, str] = {
     Refusal.NO_SUCH_PROMISE: "no promise '{promise}'",
     Refusal.PROMISE_ALREADY_KEPT: "that promise was already kept",
     Refusal.TEXT_TOO_LONG: "that text has {length} characters; the most is {limit}",
+    Refusal.NO_SUCH_INJECT: "no facilitator inject '{inject}' in this scenario",
+    Refusal.NO_SUCH_PERSONA: "no persona '{persona}' in this scenario",
+    Refusal.EMPTY_POST: "a post needs text",
+    Refusal.HIDDEN_CHARACTER: "the text holds an invisible control character ({code})",
 }
 """The English sentence of each refusal, for logs, bots and the command line."""
 

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import get_args
 
 from game.engine.identities import FakerIdentities, Identity, IdentitySource
 from game.engine.ports import ReplyReader
-from game.engine.refusals import ActionError
+from game.engine.refusals import ActionError, Refusal
 from game.engine.session import Session, Subscriber
 from game.journal.actions import Wait
 from game.journal.codec import LogError
 from game.journal.events import (
     ActionTaken,
     DraftUnsent,
+    FacilitatorPushed,
     PersonJoined,
     SessionClosed,
     SessionLabels,
@@ -26,6 +28,7 @@ from game.journal.events import (
 from game.journal.logfile import LogContents, read_log
 from game.journal.records import PersonRecord
 from game.scenario.loader import LoadedScenario, load_scenario_text
+from game.scenario.model import Tone
 from game.scenario.problems import ScenarioError
 
 
@@ -119,7 +122,7 @@ def replay_session(
 
 
 def take_actions(session: Session, contents: LogContents, path: Path, *, whole: bool) -> None:
-    """Take the log's actions, unsent drafts and leaving again, each at its time.
+    """Take the log's actions, pushes, unsent drafts and leaving again, each at its time.
 
     The session ends at the log's last moment, closed if the log was closed there.
 
@@ -146,6 +149,10 @@ def take_actions(session: Session, contents: LogContents, path: Path, *, whole: 
             session.advance_to(event.time)
             session.keep_unsent(event.text, event.post_id)
             continue
+        if isinstance(event, FacilitatorPushed):  # pushed again where it was, as an action
+            session.advance_to(event.time)
+            _push(session, event, path, line)
+            continue
         if not isinstance(event, ActionTaken):
             continue
         session.advance_to(event.time)
@@ -161,6 +168,24 @@ def take_actions(session: Session, contents: LogContents, path: Path, *, whole: 
     session.advance_to(last)
     if isinstance(records[-1], SessionClosed):
         session.close()
+
+
+def _push(session: Session, event: FacilitatorPushed, path: Path, line: int) -> None:
+    """Push a facilitator's post again; a push the engine refuses is an unreplayable line."""
+    try:
+        if event.inject is not None:
+            session.push_inject(event.inject)
+            return
+        tone = next((tone for tone in get_args(Tone) if tone == event.tone), None)
+        if tone is None:
+            raise ActionError(Refusal.UNKNOWN_ACTION, action=f"a post of tone {event.tone!r}")
+        session.push_post(event.persona, event.channel, event.text, tone)
+    except ActionError as error:
+        raise UnreplayableAction(
+            f"{path}: facilitator's push at t={event.time} does not replay: {error}",
+            line,
+            str(error),
+        ) from None
 
 
 def rebuild_session(path: Path, reader: ReplyReader) -> tuple[Session, LogContents]:

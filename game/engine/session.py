@@ -50,6 +50,7 @@ from game.journal.events import (
     ActionTaken,
     DraftUnsent,
     Event,
+    FacilitatorPushed,
     FactRevealed,
     MetricsChanged,
     MetricsSampled,
@@ -64,7 +65,10 @@ from game.journal.events import (
 from game.journal.metrics import Metrics
 from game.journal.records import AnswerRecord
 from game.scenario.loader import LoadedScenario
-from game.scenario.model import Channel, Inject, Scenario
+from game.scenario.model import HIDDEN_CHARACTERS, Archetype, Channel, Inject, Scenario, Tone
+
+_PUSHED_TONE: dict[Archetype, Tone] = {"troll": "abusive", "fan": "positive"}
+"""The tone of a facilitator's written post by its persona's archetype (else negative)."""
 
 Subscriber = Callable[[Event], None]
 """Anything that watches a session's events as they happen (the log, a facilitator)."""
@@ -225,6 +229,96 @@ class Session(ReadQueries):
             return self.advance(action.seconds)
         handlers.take(self, action)
         self.budget.action_taken(written)
+        self._update_metrics()
+        self._end_if_over_budget()
+        return self._take_batch()
+
+    def push_inject(self, inject_id: str) -> list[Event]:
+        """A workshop's facilitator pushes one of the scenario's ``facilitator_injects`` now.
+
+        Logged as ``FacilitatorPushed`` before the post's own records, so that replay
+        pushes it again at this second. The post is like a scripted inject's: a new
+        person of its persona writes it, it waits for an answer and is scored so.
+
+        Args:
+            inject_id: the id of an item of the scenario's ``facilitator_injects``.
+
+        Returns:
+            The events that happened (the push, the person, the post, the metrics).
+
+        Raises:
+            ActionError: no such inject, its author is banned, or the session is over.
+        """
+        self._check_open()
+        inject = next((i for i in self.scenario.facilitator_injects if i.id == inject_id), None)
+        if inject is None:
+            raise ActionError(Refusal.NO_SUCH_INJECT, inject=inject_id)
+        self._check_author(inject.persona)
+        pushed = FacilitatorPushed(self.now, inject=inject_id)
+        return self._pushed(pushed, lambda: self.posting.push(inject))
+
+    def push_post(
+        self, persona_id: str, channel_id: str, text: str, tone: Tone | None = None
+    ) -> list[Event]:
+        """A workshop's facilitator posts their own words now, as someone of a persona.
+
+        The words are posted as written, in the session's language (no placeholder is
+        filled), by a new person of the persona (the fixed one, for a persona with a
+        name), in a new exchange on the channel, tagging the brand. Logged as
+        ``FacilitatorPushed`` before the post's records, like ``push_inject``.
+
+        Args:
+            persona_id: a persona of the scenario.
+            channel_id: a channel of the scenario.
+            text: the words, at most a person's post long (``game.budgets``).
+            tone: the post's tone; default: abusive for a troll, positive for a fan,
+                negative for anyone else (a facilitator pushes trouble).
+
+        Returns:
+            The events that happened (the push, the person, the post, the metrics).
+
+        Raises:
+            ActionError: an unknown persona or channel, blank or too long words or
+                words with an invisible control character, a banned author, or a
+                session that is over.
+        """
+        self._check_open()
+        persona = next((p for p in self.scenario.personas if p.id == persona_id), None)
+        if persona is None:
+            raise ActionError(Refusal.NO_SUCH_PERSONA, persona=persona_id)
+        if channel_id not in self.channels:
+            raise ActionError(Refusal.NO_SUCH_CHANNEL, channel=channel_id)
+        if not text.strip():
+            raise ActionError(Refusal.EMPTY_POST)
+        # As in a scenario's texts: no character that makes the post read otherwise.
+        hidden = HIDDEN_CHARACTERS.search(text)
+        if hidden is not None:
+            raise ActionError(Refusal.HIDDEN_CHARACTER, code=f"U+{ord(hidden.group()):04X}")
+        limit = self.budget.limits.post_length
+        if len(text) > limit:  # a longer post would end the session (budget:post_length)
+            raise ActionError(Refusal.TEXT_TOO_LONG, length=str(len(text)), limit=str(limit))
+        self._check_author(persona_id)
+        chosen: Tone = tone or _PUSHED_TONE.get(persona.archetype, "negative")
+        pushed = FacilitatorPushed(
+            self.now, persona=persona_id, channel=channel_id, text=text, tone=chosen
+        )
+        return self._pushed(
+            pushed, lambda: self.posting.push_written(persona_id, channel_id, text, chosen)
+        )
+
+    def _check_open(self) -> None:
+        if self.ended or self.left is not None:
+            raise ActionError(Refusal.SESSION_ENDED)
+
+    def _check_author(self, persona_id: str) -> None:
+        # Only a persona with a fixed name is one known person; the others get a new one.
+        fixed = self.crowd.fixed_person(persona_id)
+        if fixed is not None and (fixed.banned or fixed.stopped):
+            raise ActionError(Refusal.AUTHOR_BANNED, handle=fixed.handle)
+
+    def _pushed(self, event: FacilitatorPushed, post: Callable[[], None]) -> list[Event]:
+        self.emit(event)  # before the post's records: replay pushes again from it
+        post()
         self._update_metrics()
         self._end_if_over_budget()
         return self._take_batch()

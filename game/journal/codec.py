@@ -18,6 +18,7 @@ from game.journal.events import (
     ActionTaken,
     DraftUnsent,
     Event,
+    FacilitatorPushed,
     FactRevealed,
     MetricsSampled,
     PersonJoined,
@@ -146,6 +147,15 @@ def _timed(tag: str, **values: Any) -> Callable[[Any], Json]:
     return encoder
 
 
+def _pushed(event: FacilitatorPushed) -> Json:
+    data: Json = {"type": "facilitator", "t": event.time}
+    if event.inject is not None:
+        data["inject"] = event.inject
+    else:
+        data.update(persona=event.persona, channel=event.channel, text=event.text, tone=event.tone)
+    return data
+
+
 def _metrics(event: MetricsSampled) -> Json:
     return {"type": "metrics", "t": event.time, **event.metrics.to_dict()}
 
@@ -161,6 +171,7 @@ _ENCODERS: dict[type[Event], Callable[[Any], Json]] = {
     PromiseMade: _timed("promise", id="promise_id", post="post_id", text="text", due="due"),
     PromiseKept: _timed("promise_kept", id="promise_id"),
     PromiseBroken: _timed("promise_broken", id="promise_id"),
+    FacilitatorPushed: _pushed,
     DraftUnsent: _timed("unsent", text="text", post="post_id"),
     TraineeLeft: _timed("left"),
     SessionEnded: _timed("end", phase="phase", reason="reason"),
@@ -319,6 +330,18 @@ def _decode_action(read: _Fields) -> ActionTaken:
     )
 
 
+def _decode_pushed(read: _Fields) -> FacilitatorPushed:
+    if read.has("inject"):
+        return FacilitatorPushed(read.whole("t"), inject=read.text("inject"))
+    return FacilitatorPushed(
+        read.whole("t"),
+        persona=read.text("persona"),
+        channel=read.text("channel"),
+        text=read.text("text"),
+        tone=read.text("tone"),
+    )
+
+
 def _decode_metrics(read: _Fields) -> MetricsSampled:
     values: dict[str, Any] = {}
     for item in fields(Metrics):
@@ -341,6 +364,7 @@ _DECODERS: dict[str, Callable[[_Fields], Event]] = {
     ),
     "promise_kept": lambda r: PromiseKept(r.whole("t"), r.text("id")),
     "promise_broken": lambda r: PromiseBroken(r.whole("t"), r.text("id")),
+    "facilitator": _decode_pushed,
     "unsent": lambda r: DraftUnsent(r.whole("t"), r.text("text"), r.text_or_none("post")),
     "left": lambda r: TraineeLeft(r.whole("t")),
     "end": lambda r: SessionEnded(r.whole("t"), r.text("phase"), r.text("reason")),

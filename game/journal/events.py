@@ -200,6 +200,30 @@ class PromiseBroken(Event):
 
 
 @dataclass(frozen=True)
+class FacilitatorPushed(Event):
+    """A workshop's facilitator pushed a post to the game; the post's records follow it.
+
+    Either a facilitator inject of the scenario (``inject``), or words written on the
+    spot under a persona on a channel. Replay pushes it again at its time, as it takes
+    an action again; it scores nothing itself (the post it made is scored as any other).
+
+    Attributes:
+        inject: the id of a scenario's ``facilitator_injects`` item (None: written).
+        persona: who writes the written post (a persona id); "" for an inject.
+        channel: where it appears (a channel id); "" for an inject.
+        text: the facilitator's words, as they were sent; "" for an inject.
+        tone: the written post's tone (``game.scenario.model.Tone``); "" for an inject.
+    """
+
+    tag: ClassVar[str | None] = "facilitator"
+    inject: str | None = None
+    persona: str = ""
+    channel: str = ""
+    text: str = ""
+    tone: str = ""
+
+
+@dataclass(frozen=True)
 class TraineeLeft(Event):
     """The trainee left before the end; the crisis runs on to the end with nobody answering.
 
@@ -308,6 +332,7 @@ RECORDED: tuple[type[Event], ...] = (
     PromiseMade,
     PromiseKept,
     PromiseBroken,
+    FacilitatorPushed,
     DraftUnsent,
     TraineeLeft,
     SessionEnded,

@@ -18,7 +18,9 @@ from game.scenario.conditions import LeafCondition, fold
 from game.scenario.model import (
     AfterMinuteCondition,
     Condition,
+    FacilitatorInject,
     FactRevealedCondition,
+    Inject,
     MetricCondition,
     MinutesInPhaseCondition,
     Scenario,
@@ -146,13 +148,19 @@ def _unused_facts(scenario: Scenario) -> Iterator[Issue]:
 
 
 def _injects_without_exemplars(scenario: Scenario) -> Iterator[Issue]:
-    for index, inject in enumerate(scenario.injects):
-        if inject.needs_reply and inject.tone != "abusive" and inject.replies is None:
-            yield Issue(
-                ("injects", index, "id"),
-                f"inject '{inject.id}' needs a reply but has no replies.good: the ideal bot "
-                "cannot answer it and the debrief has no model answer to show",
-            )
+    # A facilitator's inject is never met by the bots, but the debrief shows its model answer.
+    scripted: list[tuple[str, Sequence[Inject | FacilitatorInject]]] = [
+        ("injects", scenario.injects),
+        ("facilitator_injects", scenario.facilitator_injects),
+    ]
+    for section, items in scripted:
+        for index, inject in enumerate(items):
+            if inject.needs_reply and inject.tone != "abusive" and inject.replies is None:
+                yield Issue(
+                    (section, index, "id"),
+                    f"inject '{inject.id}' needs a reply but has no replies.good: the ideal "
+                    "bot cannot answer it and the debrief has no model answer to show",
+                )
 
 
 def thin_crowd(scenario: Scenario, most_posts: dict[str, int]) -> list[Issue]:

@@ -38,11 +38,11 @@ Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 # Characters that change how text around them is shown (bidi overrides, C0/C1 controls):
 # a scenario could use them to make a reply or a rule read differently than it is.
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _no_hidden_characters(text: str) -> str:
-    found = _HIDDEN.search(text)
+    found = HIDDEN_CHARACTERS.search(text)
     if found is not None:
         raise ValueError(
             f"invisible control character U+{ord(found.group()):04X} at character "
@@ -500,6 +500,12 @@ class Inject(PostTemplate):
         return self
 
 
+class FacilitatorInject(PostTemplate):
+    """A scripted post the workshop's facilitator pushes to every game, when they choose."""
+
+    channel: Id = Field(description="The channel it is posted on.")
+
+
 class CrowdTemplate(PostTemplate):
     """Background posts that fill the feed, drawn by phase weights."""
 
@@ -667,6 +673,11 @@ class Scenario(Model):
     )
     transitions: list[Transition] = Field(min_length=1, description="Ways between phases.")
     injects: list[Inject] = Field(default_factory=list, description="Scripted posts.")
+    facilitator_injects: list[FacilitatorInject] = Field(
+        default_factory=list,
+        description="Posts a workshop's facilitator may push to every trainee's game at a "
+        "moment of their choosing; bots and solo sessions never see them.",
+    )
     crowd: list[CrowdTemplate] = Field(default_factory=list, description="Background posts.")
     reactions: list[Reaction] = Field(
         default_factory=list, description="How people respond to the trainee."

@@ -9,23 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.scenario.conditions import LeafCondition, leaves
-from game.scenario.model import Condition, CrowdTemplate, Inject, Scenario
+from game.scenario.model import Condition, CrowdTemplate, FacilitatorInject, Inject, Scenario
 from game.scenario.yamlsource import DataPath
 
 
-def posts(scenario: Scenario) -> Iterator[tuple[str, int, Inject | CrowdTemplate]]:
-    """Every post template: the injects, then the crowd templates.
+def posts(
+    scenario: Scenario,
+) -> Iterator[tuple[str, int, Inject | CrowdTemplate | FacilitatorInject]]:
+    """Every post template: the injects, the crowd templates, the facilitator's injects.
 
     Args:
         scenario: the scenario.
 
     Yields:
-        The section (``injects`` or ``crowd``), the index in it, and the template.
+        The section (``injects``, ``crowd`` or ``facilitator_injects``), the index in
+        it, and the template.
     """
     for index, inject in enumerate(scenario.injects):
         yield "injects", index, inject
     for index, template in enumerate(scenario.crowd):
         yield "crowd", index, template
+    for index, pushed in enumerate(scenario.facilitator_injects):
+        yield "facilitator_injects", index, pushed
 
 
 def conditions(scenario: Scenario) -> Iterator[tuple[DataPath, Condition]]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from game.clocktime import clock_time
 from game.engine import Action, ActionError, Session
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
@@ -23,6 +22,7 @@ from game.journal.records import PostRecord
 from game.paths import sessions_dir
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Channel
+from game.tui.figures import clock_text, compact_number
 from game.tui.logfault import LogFault
 from scoring import read_reply
 
@@ -31,28 +31,6 @@ PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned",
 
 SPARK_POINTS = 120
 """How many sentiment samples the status bar keeps (one per simulated minute)."""
-
-
-def clock_text(seconds: int, language: str = "en") -> str:
-    """The scenario's clock time, e.g. ``10:07`` 7 minutes in, ``10:01 tomorrow`` a day on.
-
-    Args:
-        seconds: Simulated seconds since the session started.
-        language: The session's language, for the day's name past midnight.
-
-    Returns:
-        The time as ``game.clocktime.clock_time`` shows it everywhere.
-    """
-    return clock_time(seconds, language)
-
-
-def compact_number(value: int) -> str:
-    """A follower or reach count in a few characters: 950, 12.3k, 1.2M."""
-    if value < 1000:
-        return str(value)
-    if value < 1_000_000:
-        return f"{value / 1000:.1f}k"
-    return f"{value / 1_000_000:.1f}M"
 
 
 @dataclass
@@ -165,6 +143,22 @@ class Game:
             ActionError: the engine refused it (nothing changed).
         """
         return self._absorb(self.session.act(action), acted=True)
+
+    def push_inject(self, inject_id: str) -> Changes:
+        """Show a facilitator inject of the scenario now (``Session.push_inject``).
+
+        Raises:
+            ActionError: the engine refused it (nothing changed).
+        """
+        return self._absorb(self.session.push_inject(inject_id), acted=False)
+
+    def push_post(self, persona: str, channel: str, text: str) -> Changes:
+        """Show the facilitator's own words now, as ``persona`` on ``channel``.
+
+        Raises:
+            ActionError: the engine refused it (nothing changed).
+        """
+        return self._absorb(self.session.push_post(persona, channel, text), acted=False)
 
     def finish(self) -> None:
         """Stop playing and close the log; safe to call more than once.

@@ -60,6 +60,8 @@ def _template_kind(scenario: Scenario, source: str) -> PostKind | None:
     origin, _, template_id = source.partition(":")
     if origin == "inject":
         templates: Sequence[object] = scenario.injects
+    elif origin == "facilitator":  # pushed in a workshop: the scenario's, or written there
+        templates = scenario.facilitator_injects
     elif origin == "crowd":
         templates = scenario.crowd
     elif origin == "reaction":

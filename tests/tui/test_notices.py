@@ -117,6 +117,9 @@ def test_every_engine_refusal_is_worded_in_both_languages() -> None:
             "post": "m1",
             "length": "12000",
             "limit": "10000",
+            "inject": "late-call",
+            "persona": "customer",
+            "code": "U+202E",
         }
         error = ActionError(refusal, **values)
         notice = refusal_notice(error)

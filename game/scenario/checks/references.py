@@ -32,6 +32,7 @@ def check_unique_ids(scenario: Scenario) -> Iterator[Issue]:
         "personas": scenario.personas,
         "phases": scenario.phases,
         "injects": scenario.injects,
+        "facilitator_injects": scenario.facilitator_injects,
         "crowd": scenario.crowd,
         "reactions": scenario.reactions,
     }
@@ -50,6 +51,8 @@ def check_unique_ids(scenario: Scenario) -> Iterator[Issue]:
 
 def check_references(scenario: Scenario) -> Iterator[Issue]:
     """Channels, personas, facts, phases and injects that are used but not defined.
+
+    The facilitator's injects are checked as the scripted ones: a push names them.
 
     Args:
         scenario: a scenario whose structure is valid.
@@ -75,6 +78,12 @@ def check_references(scenario: Scenario) -> Iterator[Issue]:
             yield from refer((*base, "facts", position), "fact", fact, facts)
         if inject.follows is not None:
             yield from _check_follows(scenario, index, injects)
+    for index, pushed in enumerate(scenario.facilitator_injects):
+        base = ("facilitator_injects", index)
+        yield from refer((*base, "channel"), "channel", pushed.channel, channels)
+        yield from refer((*base, "persona"), "persona", pushed.persona, personas)
+        for position, fact in enumerate(pushed.facts):
+            yield from refer((*base, "facts", position), "fact", fact, facts)
     for index, template in enumerate(scenario.crowd):
         base = ("crowd", index)
         yield from refer((*base, "persona"), "persona", template.persona, personas)
