@@ -22,7 +22,7 @@ from game.scenario.model import Scenario
 from game.tui.i18n import tr
 from game.tui.render import one_line
 from game.tui.screens.dialogs import ConfirmScreen
-from game.workshop.dialogs import PostDialog
+from game.workshop.dialogs import InjectDialog, PostDialog
 from game.workshop.panels import JoinPanel, RosterTable
 from game.workshop.protocol import Control, Status
 from game.workshop.roster import Roster
@@ -173,11 +173,32 @@ class FacilitatorApp(App[None]):
         channels = [(cell_safe(c.name.get(language, c.id)), c.id) for c in scenario.channels]
         self.push_screen(PostDialog(personas, channels, language), self._posted)
 
+    def action_inject(self) -> None:
+        """Push one of the scenario's prepared posts (``facilitator_injects``) to every game."""
+        if self.door is None or self.state not in ("running", "paused"):
+            self.notify(word(self.language, "notice.not_running"), severity="warning")
+            return
+        injects = [
+            (one_line(self._inject_text(inject.text[0]), 90), inject.id)
+            for inject in self.scenario.facilitator_injects
+        ]
+        if not injects:
+            self.notify(word(self.language, "inject.none"), severity="warning")
+            return
+        self.push_screen(InjectDialog(injects, self.language), self._posted)
+
+    def _inject_text(self, variant: dict[str, str]) -> str:
+        return variant.get(self.language) or next(iter(variant.values()), "")
+
     def _posted(self, control: Control | None) -> None:
         if control is None or self.door is None:
             return
         self.door.broadcast(control)
-        shown = one_line(control.text or "", 60)
+        if control.inject is not None:
+            inject = next(i for i in self.scenario.facilitator_injects if i.id == control.inject)
+            shown = one_line(self._inject_text(inject.text[0]), 60)
+        else:
+            shown = one_line(control.text or "", 60)
         self.notify(Content(word(self.language, "notice.posted", text=shown)).plain)
 
     def action_end(self) -> None:
@@ -263,6 +284,7 @@ def console_bindings(language: str) -> list[BindingType]:
         ("space", "pause", "key.pause", "␣"),
         ("plus", "speed(1)", "key.faster", "+"),
         ("minus", "speed(-1)", "key.slower", "-"),
+        ("i", "inject", "key.inject", None),
         ("w", "post", "key.post", None),
         ("e", "end", "key.end", None),
         ("q", "quit", "key.quit", None),

@@ -1,4 +1,4 @@
-"""The facilitator's dialog for a post written on the spot, pushed to every game."""
+"""The facilitator's dialogs: a post written on the spot, or one of the scenario's injects."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from game.workshop.protocol import MAX_TEXT, Control
 from game.workshop.words import word
@@ -75,3 +76,41 @@ class PostDialog(ModalScreen[Control | None]):
         persona = self.query_one("#post-persona", Select).value
         channel = self.query_one("#post-channel", Select).value
         self.dismiss(Control("post", persona=str(persona), channel=str(channel), text=text))
+
+
+class InjectDialog(ModalScreen[Control | None]):
+    """The scenario's facilitator injects to choose from: answers an ``inject`` control.
+
+    Args:
+        injects: (what the post says, in short; inject id), in the scenario's order.
+        language: the console's language.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, injects: list[tuple[str, str]], language: str) -> None:
+        super().__init__(classes="dialog")
+        self.injects, self.language = injects, language
+
+    def compose(self) -> ComposeResult:
+        """The injects as a list; Enter pushes the highlighted one."""
+        language = self.language
+        with Vertical(classes="dialog-box -wide"):
+            yield Static(
+                Content.styled(word(language, "inject.title"), "bold"), classes="dialog-title"
+            )
+            yield OptionList(
+                *(Option(Content(label), id=inject_id) for label, inject_id in self.injects),
+                id="inject-choices",
+            )
+            yield Static(Content(word(language, "inject.help")), classes="dialog-body")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """The chosen inject goes to every game."""
+        inject_id = event.option.id
+        if inject_id is not None:
+            self.dismiss(Control("inject", inject=inject_id))
+
+    def action_cancel(self) -> None:
+        """Escape: nothing is pushed."""
+        self.dismiss(None)

@@ -247,3 +247,20 @@ def test_both_languages_have_every_console_word() -> None:
 
     assert set(WORDS["es"]) == set(WORDS["en"])
     assert all(text.strip() for table in WORDS.values() for text in table.values())
+
+
+async def test_a_prepared_post_of_the_scenario_goes_to_everyone(tmp_path: Path) -> None:
+    app, doors = _console(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [door] = doors
+        door.on_seat("Ana", True)
+        await pilot.press("s", "i")
+        await pilot.pause()
+        from game.workshop.dialogs import InjectDialog
+
+        assert isinstance(app.screen, InjectDialog)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        second = app.scenario.facilitator_injects[1].id
+        assert door.sent[-1] == ("*", Control("inject", inject=second))
