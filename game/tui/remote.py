@@ -20,8 +20,8 @@ from game.tui.controller import Changes
 
 # Loaded in the lobby, not when the facilitator starts everyone at once: importing the
 # console, the engine and the scoring is most of what a start costs (0.3 CPU-s a seat).
+from game.tui.screens import debrief as _debrief  # noqa: F401
 from game.tui.screens.console import ConsoleScreen
-from game.tui.screens.debrief import DebriefScreen
 
 if TYPE_CHECKING:
     from game.tui.app import CrisisApp
@@ -35,6 +35,18 @@ STATUS_EVERY = 1.0
 """The longest the facilitator's roster goes without news of a seat (real seconds)."""
 SCORE_EVERY = 30.0
 """How often the score so far is worked out while playing (real seconds)."""
+
+
+def warn(text: str) -> None:
+    """Tell the seat's error log (standard error) something, while the app runs.
+
+    Textual takes over ``sys.stderr`` while an app runs (a print shows in its devtools,
+    nowhere else); the process's own standard error is the file the door keeps.
+    """
+    stream = sys.__stderr__
+    if stream is not None:
+        stream.write(f"crisisdrill seat: {text}\n")
+        stream.flush()
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,11 @@ class RemoteSeat:
         """
         app = self.app
         console = app.console_screen
+        if console is not None and not console.is_mounted:
+            # The start has just switched to the console: what came right after it
+            # waits until the console has its widgets.
+            app.set_timer(POLL_SECONDS / 5, lambda: self.obey(command))
+            return
         verb = command.command
         if verb == "start":
             if app.game is None:
@@ -157,7 +174,7 @@ class RemoteSeat:
         except (ActionError, KeyError, ValueError) as error:
             # The facilitator's side checks names against the scenario; if one still
             # does not fit, the trainee's game goes on and the seat's log says why.
-            print(f"crisisdrill seat: {command.command} refused: {error}", file=sys.stderr)
+            warn(f"{command.command} refused: {error}")
             return
         console.show_changes(changes)
 
@@ -221,8 +238,8 @@ class RemoteSeat:
         if game is None or self._scoring:
             return
         if status.state == "debrief":
-            if self._final_scored or not isinstance(self.app.screen, DebriefScreen):
-                return  # the final score once the log is closed and the debrief is up
+            if self._final_scored or not game.finished:
+                return  # the final score, once the log is closed
             self._final_scored = True
         elif self._scored_at is None:
             self._scored_at = now  # the first score after SCORE_EVERY of play
@@ -242,7 +259,7 @@ class RemoteSeat:
         try:
             overall: int | None = score_log(path).scorecard.overall
         except (LogError, OSError) as error:
-            print(f"crisisdrill seat: no score yet: {error}", file=sys.stderr)
+            warn(f"no score yet: {error}")
             overall = None
         self.app.call_from_thread(self._scored, overall)
 

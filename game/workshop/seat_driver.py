@@ -12,7 +12,6 @@ inside data packets, never as meta.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -22,7 +21,7 @@ from textual.drivers.web_driver import WebDriver
 
 from game.tui import CrisisApp
 from game.tui.messages import RemoteCommand
-from game.tui.remote import SeatStatus
+from game.tui.remote import SeatStatus, warn
 from game.workshop.protocol import CONTROL_TYPE, ProtocolError, Status, decode_control
 
 
@@ -47,7 +46,7 @@ class PipeSink:
         try:
             packet = Status(**asdict(status)).to_json()
         except ProtocolError as error:  # a bug of ours: tell the seat's log, keep playing
-            print(f"crisisdrill seat: status not sent: {error}", file=sys.stderr)
+            warn(f"status not sent: {error}")
             return
         self.driver.write_meta(packet)
 
@@ -89,7 +88,7 @@ class SeatDriver(WebDriver):
             control = decode_control(payload)
         except ProtocolError as error:
             # Refused whole, never half-read; an exception here would end the input.
-            print(f"crisisdrill seat: control refused: {error}", file=sys.stderr)
+            warn(f"control refused: {error}")
             return
         self._app.post_message(
             RemoteCommand(

@@ -25,6 +25,9 @@ class ListSink:
     def send(self, status: SeatStatus) -> None:
         self.sent.append(status)
 
+    def last(self) -> SeatStatus:
+        return self.sent[-1]
+
     def states(self) -> list[str]:
         """The states sent, each run of the same state once."""
         states: list[str] = []
@@ -74,13 +77,13 @@ async def test_the_facilitator_starts_pauses_speeds_and_ends(tmp_path: Path) -> 
         screen = console(app)
         app.advance_clock(5 * 60)
         await pilot.pause()
-        assert sink.sent[-1].state == "playing"
+        assert sink.last().state == "playing"
 
         app.post_message(RemoteCommand("pause"))
         await pilot.pause()
         assert screen.paused  # in exam mode too: it is the facilitator's pause
         assert "Paused by the facilitator." in notices.texts
-        assert sink.sent[-1].state == "paused"
+        assert sink.last().state == "paused"
         await pilot.press("space")  # the trainee's own pause key does not lift it
         await pilot.pause()
         assert screen.paused
@@ -99,7 +102,7 @@ async def test_the_facilitator_starts_pauses_speeds_and_ends(tmp_path: Path) -> 
         await settle(pilot)  # the final score is worked out in a worker
         assert isinstance(app.screen, DebriefScreen)
         assert app.game is not None and app.game.ended
-        last = sink.sent[-1]
+        last = sink.last()
         assert last.state == "debrief" and last.score is not None
         assert 0 <= last.score <= 100
         assert last.clock > 5 * 60 and last.phase
@@ -117,7 +120,7 @@ async def test_the_status_counts_replies_and_waiting_posts(tmp_path: Path) -> No
         assert app.seat is not None
         app.seat.send()
         await pilot.pause()
-        status = sink.sent[-1]
+        status = sink.last()
         assert app.game is not None
         assert status.clock == app.game.now
         assert status.waiting == app.game.session.metrics.unanswered > 0
@@ -138,7 +141,7 @@ async def test_orders_given_in_the_lobby_hold_when_the_session_starts(tmp_path: 
         await pilot.pause()
         screen = console(app)
         assert screen.paused and screen.speed == 4.0
-        assert sink.sent[-1].state == "paused"
+        assert sink.last().state == "paused"
         await pilot.press("space")  # practice mode: still the facilitator's pause
         await pilot.pause()
         assert screen.paused
@@ -151,3 +154,16 @@ async def test_a_command_for_a_plain_game_is_ignored(tmp_path: Path) -> None:
         app.post_message(RemoteCommand("start"))
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
+
+
+async def test_a_pause_right_after_the_start_waits_for_the_console(tmp_path: Path) -> None:
+    sink = ListSink()
+    app = _seat(tmp_path, sink)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(RemoteCommand("start"))
+        app.post_message(RemoteCommand("pause"))
+        app.post_message(RemoteCommand("speed", speed=16.0))
+        await pilot.pause(0.3)
+        screen = console(app)
+        assert screen.paused and screen.speed == 16.0
