@@ -13,7 +13,7 @@ from game.tui.messages import RemoteCommand
 from game.tui.remote import SeatStatus
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen
-from tests.tui.helpers import SIZE, Notices, console, new_app, settle
+from tests.tui.helpers import SIZE, Notices, act_on, console, new_app, settle
 
 
 class ListSink:
@@ -121,11 +121,17 @@ async def test_the_status_counts_replies_and_waiting_posts(tmp_path: Path) -> No
         app.seat.send()
         await pilot.pause()
         status = sink.last()
-        assert app.game is not None
-        assert status.clock == app.game.now
-        assert status.waiting == app.game.session.metrics.unanswered > 0
+        game = app.game
+        assert game is not None
+        assert status.clock == game.now
+        assert status.waiting == game.session.metrics.unanswered > 0
         assert status.replies == 0
         assert -1.0 <= status.mood <= 1.0
+        waiting = game.session.waiting_posts()[0]
+        await act_on(pilot, app, waiting, "r", "We are so sorry, we are on it.")
+        await pilot.pause(0.4)  # a reply is news: sent within a poll, not a second
+        assert sink.last().replies == 1
+        assert sink.last().waiting == game.session.metrics.unanswered
 
 
 async def test_orders_given_in_the_lobby_hold_when_the_session_starts(tmp_path: Path) -> None:
