@@ -156,6 +156,7 @@ class RemoteSeat:
 
     def prepare(self, console: ConsoleScreen) -> None:
         """Before the console opens: what the facilitator ordered while in the lobby."""
+        console.facilitated = True
         if self.speed is not None:
             console.clock.end_quiet_start()
             console.clock.speed = self.speed

@@ -148,6 +148,9 @@ async def test_orders_given_in_the_lobby_hold_when_the_session_starts(tmp_path: 
         screen = console(app)
         assert screen.paused and screen.speed == 4.0
         assert sink.last().state == "paused"
+        await pilot.press("plus")  # the speed is the facilitator's
+        await pilot.pause()
+        assert screen.speed == 4.0
         await pilot.press("space")  # practice mode: still the facilitator's pause
         await pilot.pause()
         assert screen.paused

@@ -272,6 +272,8 @@ class ConsoleScreen(LocalizedKeys, ConsoleRemote, ConsoleCoach, ConsoleActions):
         """Hide pause and the coach in exam mode, and the session actions once it is over."""
         if action in ("pause", "coach") and self.mode == "exam":
             return False
+        if action in SPEED_ACTIONS and self.facilitated:
+            return False  # a workshop plays at one speed, the facilitator's
         if self.game.ended and action in (*SESSION_ACTIONS, *SPEED_ACTIONS):
             return False
         if action == "debrief":

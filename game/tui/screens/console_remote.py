@@ -23,6 +23,8 @@ class ConsoleRemote(Screen[None]):
     clock: SpeedClock
     held = False
     """Paused by the facilitator: the trainee's pause key cannot resume."""
+    facilitated = False
+    """A workshop seat's console: the speed is the facilitator's, not the trainee's."""
 
     def _apply(self, changes: Changes) -> None:
         """Show what changed (the screen's own way of showing any step)."""
