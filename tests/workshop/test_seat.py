@@ -111,6 +111,9 @@ def test_controls_and_statuses_travel_through_the_pipe(tmp_path: Path) -> None:
         CRISISDRILL_TRAINEE="Ana Pérez",
         COLUMNS="100",
         ROWS="30",
+        # What textual-serve sets for every app: the seat uses its own driver anyway.
+        TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver",
+        TEXTUAL_FPS="60",
     )
     with subprocess.Popen(
         SEAT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
