@@ -150,8 +150,11 @@ class RemoteSeat:
                 app.exit()  # nothing was played: no log, nothing to debrief
                 return
             console.finish_now()
-        elif verb in ("inject", "post") and console is not None and app.game is not None:
-            self._push(console, cast(Pushable, app.game), command)
+        elif verb in ("inject", "post") and console is not None:
+            game = app.game
+            # In the lobby or after the end, a push has no session to reach.
+            if game is not None and not game.ended:
+                self._push(console, cast(Pushable, game), command)
         self.send()
 
     def prepare(self, console: ConsoleScreen) -> None:
