@@ -19,6 +19,7 @@ from game.tui.messages import (
     BriefingAccepted,
     JumpToPost,
     ProgressWanted,
+    RemoteCommand,
     ScenarioChosen,
     SessionOver,
 )
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
     from game.tui.controller import Game
     from game.tui.logfault import LogFault
+    from game.tui.remote import RemoteSeat
     from game.tui.screens.console import ConsoleScreen
     from game.tui.screens.debrief import DebriefScreen
 
@@ -76,6 +78,7 @@ class CrisisApp(App[None]):
         self.seed = config.seed
         self.console_screen: ConsoleScreen | None = None
         self.debrief: DebriefScreen | None = None
+        self.seat: RemoteSeat | None = None  # a workshop seat's link to the facilitator
 
     # ------------------------------------------------------------------ start
 
@@ -83,6 +86,13 @@ class CrisisApp(App[None]):
         """Register the themes and show the first screen."""
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.config.theme
+        if self.config.seat is not None and self.config.scenario is not None:
+            from game.tui.remote import RemoteSeat
+
+            self.seat = RemoteSeat(self, self.config.seat)
+            self._briefing(self.config.scenario, can_go_back=False)
+            self.seat.begin()
+            return
         if self.config.scenario is not None:
             self._briefing(self.config.scenario, can_go_back=False)
             return
@@ -109,6 +119,7 @@ class CrisisApp(App[None]):
                 speed=self.config.speed,
                 seed=self.seed,
                 can_go_back=can_go_back,
+                lobby=self.seat is not None,
             )
         )
 
@@ -129,10 +140,23 @@ class CrisisApp(App[None]):
 
     def on_briefing_accepted(self, message: BriefingAccepted) -> None:
         """Start the session and show the console."""
+        self.start_session()
+
+    def on_remote_command(self, message: RemoteCommand) -> None:
+        """A workshop facilitator's command (only a seat obeys one)."""
+        if self.seat is not None:
+            self.seat.obey(message)
+
+    def start_session(self) -> None:
+        """Start the session and show the console in the briefing's place."""
         from game.tui.controller import Game
+        from game.tui.screens.briefing import BriefingScreen
         from game.tui.screens.console import ConsoleScreen
 
         assert self.loaded is not None and self.seed is not None
+        # A workshop's start can come while a dialog or the palette covers the lobby.
+        while not isinstance(self.screen, BriefingScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
         self.game = Game(
             self.loaded,
             seed=self.seed,
@@ -152,6 +176,8 @@ class CrisisApp(App[None]):
             real_clock=self.config.real_clock,
             cursor_blink=self.config.cursor_blink,
         )
+        if self.seat is not None:
+            self.seat.prepare(self.console_screen)
         self.switch_screen(self.console_screen)
 
     def on_session_over(self, message: SessionOver) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # only for types: the picker must not wait for the scenario model
     from game.scenario.loader import LoadedScenario
+    from game.tui.remote import StatusSink
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -38,6 +39,10 @@ class AppConfig:
             that a slow machine does not end it halfway).
         record_results: record finished sessions in the results store (off in tests
             unless a test asks).
+        seat: a workshop seat's link to the facilitator (None: a game of one's own).
+            With it the briefing is a lobby that only the facilitator's ``start``
+            leaves, ``RemoteCommand`` messages drive the session, and the seat's
+            status goes to this sink.
     """
 
     scenario: LoadedScenario | None = None
@@ -55,6 +60,7 @@ class AppConfig:
     results_db: str | None = None
     record_results: bool = True
     key_hold_seconds: float = 1.5
+    seat: StatusSink | None = None
 
 
 def testing_config(**changes: object) -> AppConfig:

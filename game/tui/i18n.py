@@ -119,6 +119,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "briefing.session": "Sesión: {minutes} min simulados, velocidad ×{speed}, modo {mode}, "
         "semilla {seed}",
         "briefing.start_hint": "Pulsa Intro para empezar.",
+        "briefing.lobby": "Esperando a que quien dirige el taller empiece la ronda…",
         # Console: keys (footer and command palette)
         "action.reply": "Responder",
         "action.reply.help": "Responder en público en el canal del mensaje",
@@ -265,6 +266,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.coach_ready": "El coach ha leído tu mensaje: pulsa n para verlo.",
         "notice.resumed": "Reloj en marcha.",
         "notice.speed": "Velocidad ×{speed}",
+        "notice.facilitator_paused": "En pausa: la ha pedido quien dirige el taller.",
+        "notice.facilitator_resumed": "Quien dirige el taller ha reanudado la ronda.",
+        "notice.facilitator_speed": "Quien dirige el taller ha puesto la velocidad ×{speed}",
+        "notice.held": "Solo quien dirige el taller puede reanudar la ronda.",
         "notice.influencer": "{kind} {name} ({followers} seguidores) ha publicado en {channel}",
         "notice.journalist": "Periodista",
         "notice.influencer_kind": "Influencer",
@@ -446,6 +451,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "briefing.session": "Session: {minutes} simulated min, speed ×{speed}, {mode} mode, "
         "seed {seed}",
         "briefing.start_hint": "Press Enter to start.",
+        "briefing.lobby": "Waiting for the facilitator to start the round…",
         # Console: keys (footer and command palette)
         "action.reply": "Reply",
         "action.reply.help": "Answer in public on the post's channel",
@@ -592,6 +598,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.coach_ready": "The coach has read your message: press n to see it.",
         "notice.resumed": "Clock running.",
         "notice.speed": "Speed ×{speed}",
+        "notice.facilitator_paused": "Paused by the facilitator.",
+        "notice.facilitator_resumed": "The facilitator resumed the round.",
+        "notice.facilitator_speed": "The facilitator set the speed to ×{speed}",
+        "notice.held": "Only the facilitator can resume the round.",
         "notice.influencer": "{kind} {name} ({followers} followers) posted on {channel}",
         "notice.journalist": "Journalist",
         "notice.influencer_kind": "Influencer",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
@@ -82,3 +82,31 @@ class JumpToPost(Message):
     """The debrief asks to show a post of the session in the console."""
 
     post_id: str
+
+
+RemoteVerb = Literal["start", "pause", "resume", "speed", "inject", "post", "end"]
+"""What a workshop's facilitator can order a seat to do."""
+
+
+@dataclass
+class RemoteCommand(Message):
+    """The workshop's facilitator orders this seat to do something.
+
+    The TUI does not know the workshop's wire format: the seat's driver checks a
+    control packet strictly and hands it over as this message.
+
+    Attributes:
+        command: what to do.
+        speed: the new speed (``speed`` only).
+        inject: a facilitator inject's id (``inject`` only).
+        persona: who posts (``post`` only).
+        channel: where (``post`` only).
+        text: what the post says (``post`` only), plain text.
+    """
+
+    command: RemoteVerb
+    speed: float | None = None
+    inject: str | None = None
+    persona: str | None = None
+    channel: str | None = None
+    text: str | None = None

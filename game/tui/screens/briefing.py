@@ -26,7 +26,11 @@ BRIEFING_KEYS = (
 
 
 class BriefingScreen(LocalizedKeys, Screen[None]):
-    """What the trainee must know before the crisis starts."""
+    """What the trainee must know before the crisis starts.
+
+    In a workshop it is the lobby (``lobby``): the same briefing, read while waiting
+    for the facilitator, who starts everyone at once; Enter does nothing there.
+    """
 
     KEYS: ClassVar[tuple[KeySpec, ...]] = BRIEFING_KEYS
 
@@ -39,6 +43,7 @@ class BriefingScreen(LocalizedKeys, Screen[None]):
         speed: float,
         seed: int,
         can_go_back: bool,
+        lobby: bool = False,
     ) -> None:
         super().__init__(id="briefing")
         self.loaded = loaded
@@ -47,6 +52,7 @@ class BriefingScreen(LocalizedKeys, Screen[None]):
         self.speed = speed
         self.seed = seed
         self.can_go_back = can_go_back
+        self.lobby = lobby
 
     def compose(self) -> ComposeResult:
         """The briefing as one scrollable column of plain text; bullets hang."""
@@ -152,9 +158,19 @@ class BriefingScreen(LocalizedKeys, Screen[None]):
         ]
         parts += [
             ("p", Content("")),
-            ("p", Content.styled(tr(language, "briefing.start_hint"), "bold")),
+            (
+                "p",
+                Content.styled(
+                    tr(language, "briefing.lobby" if self.lobby else "briefing.start_hint"),
+                    "bold",
+                ),
+            ),
         ]
         return parts
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a workshop's lobby the facilitator starts the session, not the Enter key."""
+        return not (self.lobby and action == "start")
 
     def action_start(self) -> None:
         """Start the session."""

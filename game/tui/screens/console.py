@@ -28,6 +28,7 @@ from game.tui.refusals import refusal_notice
 from game.tui.screens import questions
 from game.tui.screens.console_actions import ConsoleActions
 from game.tui.screens.console_coach import ConsoleCoach
+from game.tui.screens.console_remote import ConsoleRemote
 from game.tui.widgets.channels import ChannelList
 from game.tui.widgets.coach import CoachPanel
 from game.tui.widgets.composer import Composer
@@ -42,7 +43,7 @@ SESSION_ACTIONS = (*POST_ACTIONS, "statement", "follow_up", "search", "pause", "
 SPEED_ACTIONS = ("faster", "slower")
 
 
-class ConsoleScreen(LocalizedKeys, ConsoleCoach, ConsoleActions):
+class ConsoleScreen(LocalizedKeys, ConsoleRemote, ConsoleCoach, ConsoleActions):
     """Where the crisis is handled.
 
     Args:
@@ -271,6 +272,8 @@ class ConsoleScreen(LocalizedKeys, ConsoleCoach, ConsoleActions):
         """Hide pause and the coach in exam mode, and the session actions once it is over."""
         if action in ("pause", "coach") and self.mode == "exam":
             return False
+        if action in SPEED_ACTIONS and self.facilitated:
+            return False  # a workshop plays at one speed, the facilitator's
         if self.game.ended and action in (*SESSION_ACTIONS, *SPEED_ACTIONS):
             return False
         if action == "debrief":
@@ -281,6 +284,9 @@ class ConsoleScreen(LocalizedKeys, ConsoleCoach, ConsoleActions):
         """Pause or resume the clock (practice only)."""
         if self.mode == "exam":
             self._say(Notice("notice.no_pause_exam", severity="warning"))
+            return
+        if self.held:
+            self._say(Notice("notice.held", severity="warning"))
             return
         paused = self.clock.toggle_pause(time.monotonic())
         self._say(Notice("notice.paused" if paused else "notice.resumed"))
