@@ -13,10 +13,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from game.engine import ActionError
-from game.tui.controller import Changes
+from game.tui.controller import Game
 
 # Loaded in the lobby, not when the facilitator starts everyone at once: importing the
 # console, the engine and the scoring is most of what a start costs (0.3 CPU-s a seat).
@@ -79,16 +79,6 @@ class StatusSink(Protocol):
 
     def send(self, status: SeatStatus) -> None:
         """Take one status (called on the app's thread only)."""
-
-
-class Pushable(Protocol):
-    """What the facilitator's pushes need of the game (``Game`` has them)."""
-
-    def push_inject(self, inject_id: str) -> Changes:
-        """Fire one of the scenario's facilitator injects now."""
-
-    def push_post(self, persona: str, channel: str, text: str) -> Changes:
-        """Post the facilitator's words now, as someone of ``persona`` in ``channel``."""
 
 
 class RemoteSeat:
@@ -154,7 +144,7 @@ class RemoteSeat:
             game = app.game
             # In the lobby or after the end, a push has no session to reach.
             if game is not None and not game.ended:
-                self._push(console, cast(Pushable, game), command)
+                self._push(console, game, command)
         self.send()
 
     def prepare(self, console: ConsoleScreen) -> None:
@@ -167,7 +157,7 @@ class RemoteSeat:
             console.held = True
             console.clock.toggle_pause(time.monotonic())
 
-    def _push(self, console: ConsoleScreen, game: Pushable, command: RemoteCommand) -> None:
+    def _push(self, console: ConsoleScreen, game: Game, command: RemoteCommand) -> None:
         try:
             if command.command == "inject" and command.inject is not None:
                 changes = game.push_inject(command.inject)
