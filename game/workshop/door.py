@@ -175,9 +175,11 @@ class WorkshopServer:
                 web.static("/static", _STATIC),
             ]
         )
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=STOP_GRACE
+        )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self._host, self._port, shutdown_timeout=STOP_GRACE)
+        site = web.TCPSite(self._runner, self._host, self._port)
         await site.start()
         self._port = int(self._runner.addresses[0][1])
 

@@ -1,0 +1,302 @@
+"""The front door, served for real on 127.0.0.1 and visited with an HTTP client.
+
+The games behind it are tests/workshop/tiny_seat.py, a small Textual app run the way
+the real one is (by textual-serve, with its seat in the environment).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+import sys
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from game.workshop.door import SEAT_COOKIE, WorkshopServer, seat_command
+from game.workshop.protocol import Control, Status
+from game.workshop.round import Round
+
+TINY_SEAT = Path(__file__).with_name("tiny_seat.py")
+WAIT = 15.0  # seconds a test waits for a game at most (a loaded machine is slow)
+
+
+def _round(max_trainees: int = 40, language: str = "en") -> Round:
+    return Round.create(
+        "rebajas",
+        "rebajas",
+        language=language,
+        seed=7,
+        mode="practice",
+        speed=2.0,
+        max_trainees=max_trainees,
+    )
+
+
+@dataclass
+class Door:
+    server: WorkshopServer
+    round: Round
+    http: aiohttp.ClientSession
+    statuses: list[tuple[str, Status]] = field(default_factory=list)
+    seats: list[tuple[str, bool]] = field(default_factory=list)
+
+    @property
+    def base(self) -> str:
+        return self.server.url
+
+    async def join(self, code: str, name: str, token: str | None = None) -> aiohttp.ClientResponse:
+        async with self.http.post(
+            f"{self.base}/join",
+            data={"code": code, "name": name},
+            headers=_cookie(token),
+            allow_redirects=False,
+        ) as response:
+            await response.read()
+            return response
+
+    async def get(self, path: str, token: str | None = None) -> tuple[aiohttp.ClientResponse, str]:
+        async with self.http.get(
+            f"{self.base}{path}", headers=_cookie(token), allow_redirects=False
+        ) as response:
+            return response, await response.text(errors="replace")
+
+    def connect(self, token: str | None, origin: str | None = None):
+        headers = _cookie(token)
+        headers["Origin"] = self.base if origin is None else origin
+        return self.http.ws_connect(f"{self.base}/ws?width=100&height=30", headers=headers)
+
+    async def until(self, check: Callable[[], bool]) -> None:
+        async with asyncio.timeout(WAIT):
+            while not check():
+                await asyncio.sleep(0.02)
+
+
+def _cookie(token: str | None) -> dict[str, str]:
+    return {} if token is None else {"Cookie": f"{SEAT_COOKIE}={token}"}
+
+
+async def _open(tmp_path: Path, round: Round) -> AsyncIterator[Door]:
+    round.save(tmp_path)
+    statuses: list[tuple[str, Status]] = []
+    seats: list[tuple[str, bool]] = []
+    command = f"exec {shlex.quote(sys.executable)} {shlex.quote(str(TINY_SEAT))}"
+    server = WorkshopServer(
+        round,
+        tmp_path,
+        on_status=lambda name, status: statuses.append((name, status)),
+        on_seat=lambda name, connected: seats.append((name, connected)),
+        command=f"{command} 2>>{shlex.quote(str(tmp_path / 'seats.err'))}",
+    )
+    await server.start()
+    # No cookie jar: each request carries the cookie the test means it to.
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
+        try:
+            yield Door(server, round, http, statuses, seats)
+        finally:
+            await server.stop()
+
+
+@pytest.fixture
+async def door(tmp_path: Path) -> AsyncIterator[Door]:
+    async for opened in _open(tmp_path, _round()):
+        yield opened
+
+
+@pytest.fixture
+async def small_door(tmp_path: Path) -> AsyncIterator[Door]:
+    async for opened in _open(tmp_path, _round(max_trainees=1)):
+        yield opened
+
+
+async def _seat(door: Door, name: str) -> str:
+    response = await door.join(door.round.code, name)
+    assert response.status == 303
+    return response.cookies[SEAT_COOKIE].value
+
+
+async def _screen_until(ws: aiohttp.ClientWebSocketResponse[bool], needle: str) -> str:
+    """What the game drew, read until ``needle`` shows up."""
+    screen = ""
+    async with asyncio.timeout(WAIT):
+        while needle not in screen:
+            message = await ws.receive()
+            if message.type == aiohttp.WSMsgType.BINARY:
+                screen += message.data.decode("utf-8", "replace")
+            elif message.type != aiohttp.WSMsgType.TEXT:
+                raise AssertionError(f"the socket ended ({message.type}) before {needle!r}")
+    return screen
+
+
+# The pages.
+
+
+async def test_the_join_page_asks_for_the_code_and_a_name_and_loads_nothing_from_outside(
+    door: Door,
+) -> None:
+    response, page = await door.get("/")
+    assert response.status == 200
+    assert 'name="code"' in page and 'name="name"' in page
+    assert "http" not in page.replace('"http-equiv"', "")
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_the_pages_speak_the_rounds_language(tmp_path: Path) -> None:
+    async for spanish in _open(tmp_path, _round(language="es")):
+        _, page = await spanish.get("/")
+        assert "Tu nombre" in page
+        response = await spanish.join("WRONG1", "Ana")
+        assert response.status == 403
+
+
+async def test_a_wrong_code_gets_a_page_that_says_so_and_no_cookie(door: Door) -> None:
+    async with door.http.post(
+        f"{door.base}/join", data={"code": "ZZZZZZ", "name": "Ana"}, allow_redirects=False
+    ) as response:
+        page = await response.text()
+    assert response.status == 403
+    assert "Wrong code" in page
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("name", ["", "   ", "bell\x07", "two\nlines", "tab\there", "x" * 41])
+async def test_a_name_that_cannot_be_one_is_refused(door: Door, name: str) -> None:
+    response = await door.join(door.round.code, name)
+    assert response.status == 400
+    assert "Set-Cookie" not in response.headers
+
+
+async def test_the_right_code_and_a_name_give_a_seat_cookie_and_the_game_page(door: Door) -> None:
+    code = door.round.code
+    response = await door.join(f"{code[:3].lower()}-{code[3:]}", "  Ana   María ")
+    assert response.status == 303
+    assert response.headers["Location"] == "/play"
+    cookie = response.cookies[SEAT_COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Strict"
+    assert door.round.trainee_of(cookie.value) == "Ana María"
+
+    response, page = await door.get("/play", cookie.value)
+    assert response.status == 200
+    assert f'data-session-websocket-url="ws://127.0.0.1:{door.server.port}/ws"' in page
+    static, _ = await door.get("/static/js/textual.js", cookie.value)
+    assert static.status == 200
+
+
+@pytest.mark.parametrize("path", ["/play", "/static/js/textual.js", "/static/css/xterm.css"])
+async def test_without_a_seat_cookie_every_other_page_sends_back_to_the_join_form(
+    door: Door, path: str
+) -> None:
+    forged = _round().seat_token("Ana")  # another round's secret
+    for token in (None, forged, "not-a-cookie"):
+        response, _ = await door.get(path, token)
+        assert response.status == 303
+        assert response.headers["Location"] == "/"
+
+
+async def test_the_websocket_needs_a_valid_cookie_and_the_doors_own_origin(door: Door) -> None:
+    token = door.round.seat_token("Ana")
+    for cookie, origin in (
+        (None, None),
+        (_round().seat_token("Ana"), None),
+        (token, "http://evil.example"),
+        (token, ""),
+    ):
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            async with door.connect(cookie, origin):
+                pass
+        assert refused.value.status == 403
+    assert door.server.seated() == []
+
+
+# The games behind the door.
+
+
+async def test_a_seat_runs_its_own_game_which_reports_and_obeys(door: Door) -> None:
+    token = await _seat(door, "Ana")
+    async with door.connect(token) as ws:
+        await _screen_until(ws, "HELLO Ana")
+        await door.until(lambda: ("Ana", True) in door.seats)
+        await door.until(lambda: len(door.statuses) == 1)
+        assert door.statuses[0] == ("Ana", Status(trainee="Ana", state="lobby"))
+        assert door.server.malformed == 2  # a bad state, another trainee's name
+        assert door.server.seated() == ["Ana"]
+
+        assert await door.server.broadcast(Control("pause")) == ["Ana"]
+        await _screen_until(ws, "CONTROL pause")
+        await door.until(lambda: len(door.statuses) == 2)
+        assert door.statuses[1][1].state == "paused"
+
+        assert await door.server.send("Ana", Control("speed", speed=4.0))
+        await door.until(lambda: len(door.statuses) == 3)
+        assert door.statuses[2][1].phase == "speed"
+        assert not await door.server.send("Nobody", Control("start"))
+
+    await door.until(lambda: door.seats[-1] == ("Ana", False))
+    assert door.server.seated() == []
+
+
+async def test_a_full_room_and_a_taken_name_are_refused_but_the_same_browser_takes_over(
+    small_door: Door,
+) -> None:
+    door = small_door
+    name = "<b>Ana</b>"
+    token = await _seat(door, name)
+    async with door.connect(token) as first:
+        await _screen_until(first, f"HELLO {name}")  # drawn as typed, not as markup
+
+        full = await door.join(door.round.code, "Bea")
+        assert full.status == 403 and "Set-Cookie" not in full.headers
+
+        async with door.http.post(
+            f"{door.base}/join", data={"code": door.round.code, "name": name}
+        ) as taken:
+            page = await taken.text()
+        assert taken.status == 409
+        assert "&lt;b&gt;Ana&lt;/b&gt;" in page and "<b>" not in page
+
+        again = await door.join(door.round.code, name, token)  # a reload
+        assert again.status == 303
+        async with door.connect(token) as second:
+            await _screen_until(second, f"HELLO {name}")
+            closed = await first.receive()
+            assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            assert door.seats == [(name, True), (name, False), (name, True)]
+            assert door.server.seated() == [name]
+    await door.until(lambda: door.server.seated() == [])
+
+
+async def test_stopping_the_door_stops_every_game(door: Door) -> None:
+    token = await _seat(door, "Ana")
+    async with door.connect(token) as ws:
+        await _screen_until(ws, "HELLO Ana")
+        await door.server.stop()
+        assert door.seats[-1] == ("Ana", False)
+        assert door.server.seated() == []
+        closed = await ws.receive()
+        assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+
+
+async def test_after_the_round_ends_the_door_says_so_and_seats_no_one(door: Door) -> None:
+    token = await _seat(door, "Ana")
+    door.server.end_round()
+    for path in ("/", "/play"):
+        response, page = await door.get(path, token)
+        assert response.status == 410
+        assert "This round is over" in page
+        assert "textual.js" not in page
+    response = await door.join(door.round.code, "Bea")
+    assert response.status == 410 and "Set-Cookie" not in response.headers
+    with pytest.raises(aiohttp.WSServerHandshakeError):
+        async with door.connect(token):
+            pass
+
+
+def test_the_seat_command_names_no_trainee_and_quotes_the_folder() -> None:
+    folder = Path("/tmp/a round's folder")
+    words = shlex.split(seat_command(folder))
+    assert words[:4] == ["exec", sys.executable, "-m", "game.workshop.seat"]
+    assert words[4] == f"2>>{folder / 'seats.err'}"
