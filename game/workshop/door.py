@@ -123,6 +123,7 @@ class WorkshopServer:
         self._locks: dict[str, asyncio.Lock] = {}
         self._runner: web.AppRunner | None = None
         self._over = False
+        self._stopping = False
         self._malformed = 0
 
     @property
@@ -185,6 +186,7 @@ class WorkshopServer:
 
     async def stop(self) -> None:
         """Close every seat (their games are stopped) and stop listening."""
+        self._stopping = True
         await asyncio.gather(*(self._unseat(name) for name in list(self._seats)))
         if self._runner is not None:
             await self._runner.cleanup()
@@ -290,12 +292,13 @@ class WorkshopServer:
         async with self._locks.setdefault(name, asyncio.Lock()):
             if name in self._seats:  # the same trainee again: the new page takes over
                 await self._unseat(name)
-            if self._full_for(name):
+            # From the room's count to holding a place in it, nothing awaits: two
+            # trainees connecting at once cannot both take the last place.
+            if self._full_for(name) or self._stopping:
                 raise web.HTTPForbidden()
             websocket = web.WebSocketResponse(
                 heartbeat=15, max_msg_size=MAX_MESSAGE, timeout=STOP_GRACE
             )
-            await websocket.prepare(request)
             service = SeatService(
                 self._command,
                 extra_env={
@@ -309,12 +312,19 @@ class WorkshopServer:
                 close=websocket.close,
             )
             seat = _Seat(service, websocket)
-            self._seats[name] = seat  # held before the game starts: the room's count
+            self._seats[name] = seat
+            try:
+                await websocket.prepare(request)
+                await service.start(*_size(request.query.get("width"), request.query.get("height")))
+            except BaseException:
+                await service.stop()
+                self._release(name, seat)
+                raise
         try:
-            await service.start(*_size(request.query.get("width"), request.query.get("height")))
             seat.announced = True
             self._tell_seat(name, True)
-            await _pump(websocket, service)
+            if not self._stopping:
+                await _pump(websocket, service)
         finally:
             await service.stop()
             await websocket.close()
@@ -326,7 +336,8 @@ class WorkshopServer:
         seat = self._seats.get(name)
         if seat is None:
             return
-        await seat.websocket.close()
+        if seat.websocket.prepared:
+            await seat.websocket.close()
         try:
             async with asyncio.timeout(STOP_GRACE * 2):
                 await seat.released.wait()

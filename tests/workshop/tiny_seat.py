@@ -3,7 +3,7 @@
 It shows ``HELLO <name>`` (the name from ``CRISISDRILL_TRAINEE``, as plain text); on
 mount it sends two bad status packets (counted and dropped by the door) and then a
 good one, ``lobby``; each control it receives it answers with a status whose phase is
-the control's command (``pause`` also sets the state to ``paused``).
+the control's command (``pause`` also sets the state to ``paused``); ``end`` quits.
 
 Run as a script by textual-serve: ``python tests/workshop/tiny_seat.py``.
 """
@@ -47,6 +47,9 @@ class TinySeat(App[None]):
 
     def on_control_arrived(self, message: ControlArrived) -> None:
         command = str(message.packet.get("command"))
+        if command == "end":
+            self.exit()
+            return
         self.query_one("#control", Static).update(f"CONTROL {command}")
         state = "paused" if command == "pause" else "playing"
         self._meta(
