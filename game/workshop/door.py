@@ -55,7 +55,7 @@ CSP = (
     "font-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
-_PUBLIC_PATHS = frozenset({"/", "/join"})
+_PUBLIC_PATHS = frozenset({"/", "/join", "/favicon.ico"})
 _STATIC = Path(textual_serve.__file__).parent / "static"
 
 
@@ -172,6 +172,7 @@ class WorkshopServer:
                 web.get("/join", self._index),
                 web.post("/join", self._join),
                 web.get("/play", self._play),
+                web.get("/favicon.ico", _no_icon),
                 web.get("/ws", self._websocket),
                 web.static("/static", _STATIC),
             ]
@@ -376,6 +377,11 @@ class WorkshopServer:
             self._on_status(name, status)
         except Exception:
             log.exception("on_status failed")
+
+
+async def _no_icon(request: web.Request) -> web.Response:
+    """No icon, said without an error (browsers ask for one on every page)."""
+    return web.Response(status=204)
 
 
 def _size(width: object, height: object) -> tuple[int, int]:

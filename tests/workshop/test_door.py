@@ -150,6 +150,8 @@ async def test_the_join_page_asks_for_the_code_and_a_name_and_loads_nothing_from
     assert "http" not in page.replace('"http-equiv"', "")
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+    icon, _ = await door.get("/favicon.ico")
+    assert icon.status == 204
 
 
 async def test_the_pages_speak_the_rounds_language(tmp_path: Path) -> None:
