@@ -38,6 +38,10 @@ from game.workshop.round import Round
 from game.workshop.seat_service import STOP_GRACE, SeatService
 
 log = logging.getLogger(__name__)
+# Without a handler of its own, textual-serve's warnings would reach stderr through
+# logging's last resort, i.e. the facilitator's screen; whoever configures logging
+# still gets them by propagation.
+logging.getLogger("textual-serve").addHandler(logging.NullHandler())
 
 SEAT_COOKIE = "crisisdrill_seat"
 MAX_MESSAGE = 64 * 1024
@@ -161,9 +165,6 @@ class WorkshopServer:
 
     async def start(self) -> None:
         """Listen on the host and port; with port 0, ``port`` then says which one."""
-        # Without a handler, textual-serve's warnings would go to stderr, i.e. onto
-        # the facilitator's screen.
-        logging.getLogger("textual-serve").addHandler(logging.NullHandler())
         app = web.Application(middlewares=[self._guard], client_max_size=MAX_FORM)
         app.on_response_prepare.append(self._headers)
         app.add_routes(

@@ -280,6 +280,24 @@ async def test_a_full_room_and_a_taken_name_are_refused_but_the_same_browser_tak
     await door.until(lambda: door.server.seated() == [])
 
 
+async def test_two_trainees_connecting_at_once_cannot_both_take_the_last_place(
+    small_door: Door,
+) -> None:
+    door = small_door
+    tokens = [door.round.seat_token(name) for name in ("Ana", "Bea")]
+    results = await asyncio.gather(
+        *(_connect_and_hold(door, token) for token in tokens), return_exceptions=True
+    )
+    refused = [r for r in results if isinstance(r, aiohttp.WSServerHandshakeError)]
+    assert len(refused) == 1 and refused[0].status == 403
+    assert len([name for name, connected in door.seats if connected]) == 1
+
+
+async def _connect_and_hold(door: Door, token: str) -> None:
+    async with door.connect(token) as ws:
+        await _screen_until(ws, "HELLO")
+
+
 async def test_stopping_the_door_stops_every_game(door: Door) -> None:
     token = await _seat(door, "Ana")
     async with door.connect(token) as ws:
