@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import textual_serve
 from aiohttp import WSMsgType, web
 
+from game.workshop.address import door_url
 from game.workshop.door_pages import join_page, notice_page, play_page
 from game.workshop.names import MAX_TRAINEE_NAME, clean_name
 from game.workshop.protocol import Control, ProtocolError, Status, decode_status
@@ -137,9 +138,8 @@ class WorkshopServer:
 
     @property
     def url(self) -> str:
-        """The door's address on the interface it listens on."""
-        host = f"[{self._host}]" if ":" in self._host else self._host
-        return f"http://{host}:{self._port}"
+        """The address trainees type (for every interface: the machine's main address)."""
+        return door_url(self._host, self._port)
 
     @property
     def over(self) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from game.workshop.address import door_url
 from game.workshop.door import SEAT_COOKIE, seat_command
 from game.workshop.protocol import Control, Status
 from tests.workshop.doors import WAIT, Door, make_round, open_door
@@ -244,3 +245,11 @@ def test_the_seat_command_names_no_trainee_and_quotes_the_folder() -> None:
     words = shlex.split(seat_command(folder))
     assert words[:4] == ["exec", sys.executable, "-m", "game.workshop.seat"]
     assert words[4] == f"2>>{folder / 'seats.err'}"
+
+
+def test_the_doors_address_names_a_real_interface_when_it_listens_on_all() -> None:
+    assert door_url("127.0.0.1", 8080) == "http://127.0.0.1:8080"
+    assert door_url("::1", 8080) == "http://[::1]:8080"
+    everywhere = door_url("0.0.0.0", 8080)
+    assert everywhere.startswith("http://") and everywhere.endswith(":8080")
+    assert "0.0.0.0" not in everywhere
