@@ -22,6 +22,7 @@ import json
 import logging
 import shlex
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ from game.workshop.names import MAX_TRAINEE_NAME, clean_name
 from game.workshop.protocol import Control, ProtocolError, Status, decode_status
 from game.workshop.round import Round
 from game.workshop.seat_service import STOP_GRACE, SeatService
+from game.workshop.tries import CodeTries
 
 log = logging.getLogger(__name__)
 # Without a handler of its own, textual-serve's warnings would reach stderr through
@@ -130,6 +132,7 @@ class WorkshopServer:
         self._over = False
         self._stopping = False
         self._malformed = 0
+        self._tries = CodeTries()
 
     @property
     def port(self) -> int:
@@ -254,8 +257,13 @@ class WorkshopServer:
             return notice_page(language, "over")
         form = await request.post()
         code, typed = form.get("code"), form.get("name")
+        client = request.remote or ""
+        if not self._tries.may_try(client, time.monotonic()):
+            return notice_page(language, "too_many")
         if not isinstance(code, str) or not self._round.accepts(code):
+            self._tries.wrong(client, time.monotonic())
             return notice_page(language, "wrong_code")
+        self._tries.right(client)
         name = clean_name(typed) if isinstance(typed, str) else None
         if name is None:
             return notice_page(language, "bad_name", limit=MAX_TRAINEE_NAME)

@@ -23,6 +23,7 @@ _PAGES = jinja2.Environment(
 # Who may refuse what: a code or a name the trainee can fix goes back to the form.
 _STATUS: dict[Notice, int] = {
     "wrong_code": 403,
+    "too_many": 429,
     "bad_name": 400,
     "taken": 409,
     "full": 403,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Notice = Literal["wrong_code", "bad_name", "taken", "full", "over"]
+Notice = Literal["wrong_code", "too_many", "bad_name", "taken", "full", "over"]
 
 _TEXT: dict[str, dict[str, str]] = {
     "es": {
@@ -20,6 +20,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "reconnect": "Volver a conectar",
         "wrong_code_heading": "Código incorrecto",
         "wrong_code": "Ese código no es el de este taller. Revisa el que se ve en la pantalla.",
+        "too_many_heading": "Demasiados intentos",
+        "too_many": "Espera unos segundos antes de probar otro código.",
         "bad_name_heading": "Nombre no válido",
         "bad_name": "Escribe un nombre de 1 a {limit} caracteres, sin saltos de línea.",
         "taken_heading": "Nombre en uso",
@@ -42,6 +44,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "reconnect": "Reconnect",
         "wrong_code_heading": "Wrong code",
         "wrong_code": "That is not this workshop's code. Check the one on the screen.",
+        "too_many_heading": "Too many tries",
+        "too_many": "Wait a few seconds before trying another code.",
         "bad_name_heading": "Not a valid name",
         "bad_name": "Type a name of 1 to {limit} characters, on one line.",
         "taken_heading": "Name taken",

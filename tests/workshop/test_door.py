@@ -14,6 +14,7 @@ import pytest
 from game.workshop.address import door_url
 from game.workshop.door import SEAT_COOKIE, seat_command
 from game.workshop.protocol import Control, Status
+from game.workshop.tries import FREE_TRIES, PAUSE, CodeTries
 from tests.workshop.doors import WAIT, Door, make_round, open_door
 
 
@@ -253,3 +254,22 @@ def test_the_doors_address_names_a_real_interface_when_it_listens_on_all() -> No
     everywhere = door_url("0.0.0.0", 8080)
     assert everywhere.startswith("http://") and everywhere.endswith(":8080")
     assert "0.0.0.0" not in everywhere
+
+
+async def test_a_browser_that_keeps_guessing_the_code_is_slowed_down(door: Door) -> None:
+    for _ in range(FREE_TRIES):
+        assert (await door.join("ZZZZZZ", "Ana")).status == 403
+    slowed = await door.join(door.round.code, "Ana")  # even the right code must wait
+    assert slowed.status == 429 and "Set-Cookie" not in slowed.headers
+
+
+def test_wrong_codes_are_counted_per_address_and_a_right_one_clears_them() -> None:
+    tries = CodeTries()
+    for second in range(FREE_TRIES):
+        assert tries.may_try("10.0.0.9", float(second))
+        tries.wrong("10.0.0.9", float(second))
+    assert not tries.may_try("10.0.0.9", FREE_TRIES - 1 + PAUSE / 2)
+    assert tries.may_try("10.0.0.9", FREE_TRIES - 1 + PAUSE)
+    assert tries.may_try("10.0.0.7", 0.0)
+    tries.right("10.0.0.9")
+    assert tries.may_try("10.0.0.9", FREE_TRIES - 1 + PAUSE / 2)
