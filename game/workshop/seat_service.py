@@ -77,7 +77,7 @@ class SeatService(AppService):
         """
         try:
             meta: Any = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             meta = None
         if not isinstance(meta, dict):
             self._on_malformed()
