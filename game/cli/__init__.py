@@ -27,6 +27,7 @@ from game.cli import (
     results,
     simulate,
     validate,
+    workshop,
 )
 from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
 from game.inert import InertStream
@@ -45,6 +46,7 @@ COMMANDS = (
     diagram,
     results,
     progress,
+    workshop,
 )
 """The command modules, in the order ``--help`` lists them."""
 
@@ -75,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments[0].startswith("-") and arguments[0] not in ("-h", "--help", "--version")
     ):
         arguments = ["play", *arguments]
+    arguments = workshop.report_arguments(arguments)
     try:
         options = parser.parse_args(arguments)
     except SystemExit as exit_:  # argparse has printed usage or help

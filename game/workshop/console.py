@@ -47,11 +47,11 @@ class Door(Protocol):
     async def stop(self) -> None:
         """Close it: disconnect every browser, stop every game."""
 
-    def broadcast(self, control: Control) -> None:
-        """Send an order to every connected game."""
+    async def broadcast(self, control: Control) -> list[str]:
+        """Send an order to every connected game; the names it reached."""
 
-    def send(self, trainee: str, control: Control) -> None:
-        """Send an order to one trainee's game."""
+    async def send(self, trainee: str, control: Control) -> bool:
+        """Send an order to one trainee's game (False: no game of that name runs)."""
 
     def end_round(self) -> None:
         """From now on, joining and playing pages say the round is over."""
@@ -120,46 +120,56 @@ class FacilitatorApp(App[None]):
     def on_seat_report(self, trainee: str, connected: bool) -> None:
         """A browser connected or dropped; a late joiner is brought into the round."""
         self.roster.connect(trainee, connected)
-        if connected and self.door is not None and self.state in ("running", "paused"):
-            self.door.send(trainee, Control("start"))
+        if connected and self.state in ("running", "paused"):
+            orders = [Control("start")]
             if self.speed != self.round.speed:
-                self.door.send(trainee, Control("speed", speed=self.speed))
+                orders.append(Control("speed", speed=self.speed))
             if self.state == "paused":
-                self.door.send(trainee, Control("pause"))
+                orders.append(Control("pause"))
+            self.run_worker(self._send_all(trainee, orders), group="orders")
         self._redraw()
+
+    async def _send_all(self, trainee: str, orders: list[Control]) -> None:
+        if self.door is not None:
+            for order in orders:  # in order: the game must be started before it pauses
+                await self.door.send(trainee, order)
+
+    async def _broadcast(self, control: Control) -> None:
+        if self.door is not None:
+            await self.door.broadcast(control)
 
     # ------------------------------------------------------------------ controls
 
-    def action_start(self) -> None:
+    async def action_start(self) -> None:
         """Start everyone at once (from the lobby, once someone has joined)."""
         if self.state != "lobby" or self.door is None:
             return
         if not self.roster.connected:
             self.notify(word(self.language, "notice.nobody"), severity="warning")
             return
-        self.door.broadcast(Control("start"))
+        await self.door.broadcast(Control("start"))
         self.state = "running"
         self.notify(word(self.language, "notice.started", count=self.roster.connected))
         self._redraw()
 
-    def action_pause(self) -> None:
+    async def action_pause(self) -> None:
         """Pause every game, or resume them."""
         if self.door is None or self.state not in ("running", "paused"):
             self.notify(word(self.language, "notice.not_running"), severity="warning")
             return
         pausing = self.state == "running"
-        self.door.broadcast(Control("pause" if pausing else "resume"))
+        await self.door.broadcast(Control("pause" if pausing else "resume"))
         self.state = "paused" if pausing else "running"
         self.notify(word(self.language, "notice.paused" if pausing else "notice.resumed"))
         self._redraw()
 
-    def action_speed(self, step: int) -> None:
+    async def action_speed(self, step: int) -> None:
         """One step faster (+1) or slower (-1) for everyone."""
         if self.door is None or self.state == "ended":
             return
         index = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - self.speed))
         self.speed = SPEEDS[max(0, min(len(SPEEDS) - 1, index + step))]
-        self.door.broadcast(Control("speed", speed=self.speed))
+        await self.door.broadcast(Control("speed", speed=self.speed))
         self.notify(word(self.language, "notice.speed", speed=self.speed))
         self._redraw()
 
@@ -193,7 +203,7 @@ class FacilitatorApp(App[None]):
     def _posted(self, control: Control | None) -> None:
         if control is None or self.door is None:
             return
-        self.door.broadcast(control)
+        self.run_worker(self._broadcast(control), group="orders")
         if control.inject is not None:
             inject = next(i for i in self.scenario.facilitator_injects if i.id == control.inject)
             shown = one_line(self._inject_text(inject.text[0]), 60)
@@ -208,7 +218,7 @@ class FacilitatorApp(App[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and self.door is not None:
-                self.door.broadcast(Control("end"))
+                self.run_worker(self._broadcast(Control("end")), group="orders")
                 self.door.end_round()
                 self.state = "ended"
                 self.notify(word(self.language, "notice.ended"))

@@ -42,11 +42,13 @@ class RecordingDoor:
     async def stop(self) -> None:
         self.stopped = True
 
-    def broadcast(self, control: Control) -> None:
+    async def broadcast(self, control: Control) -> list[str]:
         self.sent.append(("*", control))
+        return []
 
-    def send(self, trainee: str, control: Control) -> None:
+    async def send(self, trainee: str, control: Control) -> bool:
         self.sent.append((trainee, control))
+        return True
 
     def end_round(self) -> None:
         self.over = True
@@ -155,6 +157,7 @@ async def test_a_late_joiner_is_brought_into_the_round_as_it_stands(tmp_path: Pa
         await pilot.pause()
         door.sent.clear()
         door.on_seat("Eva", True)
+        await pilot.pause()
         assert door.sent == [
             ("Eva", Control("start")),
             ("Eva", Control("speed", speed=2.0)),
