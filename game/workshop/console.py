@@ -29,6 +29,7 @@ from game.workshop.roster import Roster
 from game.workshop.round import Round
 from game.workshop.words import word
 
+_ROUND_ACTIONS = frozenset({"start", "pause", "speed", "inject", "post", "end", "class_debrief"})
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
 """The speeds + and - step through."""
 _STYLES = Path(__file__).parent.parent / "tui" / "styles" / "app.tcss"
@@ -140,6 +141,13 @@ class FacilitatorApp(App[None]):
 
     # ------------------------------------------------------------------ controls
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The round's keys act only on the console itself, not behind a dialog or report.
+
+        Hidden there too: the class debrief's key bar shows its own keys only.
+        """
+        return not (action in _ROUND_ACTIONS and len(self.screen_stack) > 1)
+
     async def action_start(self) -> None:
         """Start everyone at once (from the lobby, once someone has joined)."""
         if self.state != "lobby" or self.door is None:
@@ -235,6 +243,14 @@ class FacilitatorApp(App[None]):
             answered,
         )
 
+    def action_class_debrief(self) -> None:
+        """The class debrief of the round so far (finished games count; the rest as they stand)."""
+        from game.workshop.class_screen import class_debrief_screen
+        from game.workshop.round import sessions_folder
+
+        folder = sessions_folder(self.folder)
+        self.push_screen(class_debrief_screen(folder, self.language, self.round.round_id))
+
     async def action_quit(self) -> None:
         """Quit after asking: the door closes with the console."""
         language = self.language
@@ -297,6 +313,7 @@ def console_bindings(language: str) -> list[BindingType]:
         ("i", "inject", "key.inject", None),
         ("w", "post", "key.post", None),
         ("e", "end", "key.end", None),
+        ("r", "class_debrief", "key.report", None),
         ("q", "quit", "key.quit", None),
     )
     return [

@@ -267,3 +267,69 @@ async def test_a_prepared_post_of_the_scenario_goes_to_everyone(tmp_path: Path) 
         await pilot.pause()
         second = app.scenario.facilitator_injects[1].id
         assert door.sent[-1] == ("*", Control("inject", inject=second))
+
+
+@pytest.fixture(scope="module")
+def round_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A round folder whose three trainees played the same seed (bots in their place)."""
+    from game.journal.events import SessionLabels
+    from tests.results.logs import played_log
+
+    folder = tmp_path_factory.mktemp("round")
+    loaded = resolve_scenario("rebajas")
+    labels = SessionLabels("practice", "", "2026-12-06T21:05:00+00:00")
+    for trainee, policy in (("Ana Ruiz", "ideal"), ("Luis", "corporate"), ("<b>Eva</b>", "slow")):
+        played_log(
+            loaded, folder / "sessions", policy=policy, seed=7, trainee=trainee, labels=labels
+        )
+    return folder
+
+
+async def _class_debrief(app: FacilitatorApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    from game.workshop.class_screen import ClassDebriefScreen
+
+    await pilot.press("r")
+    screen = app.screen
+    assert isinstance(screen, ClassDebriefScreen)
+    for _ in range(100):  # scoring three logs in a worker thread
+        await pilot.pause(0.1)
+        if screen.debrief is not None:
+            break
+    await pilot.pause()
+
+
+async def test_the_class_debrief_ranks_everyone_and_can_hide_their_names(
+    round_logs: Path,
+) -> None:
+    app, _ = _console(round_logs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _class_debrief(app, pilot)
+        from game.workshop.class_screen import ClassDebriefScreen
+
+        screen = app.screen
+        assert isinstance(screen, ClassDebriefScreen) and screen.debrief is not None
+        report = screen.debrief.report
+        assert {row.name for row in report.leaderboard} == {"Ana Ruiz", "Luis", "<b>Eva</b>"}
+        assert report.leaderboard[0].name == "Ana Ruiz"  # the ideal bot's play ranks first
+        assert any(len(post.answers) >= 2 for post in report.posts)
+        await pilot.press("a")
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if screen.debrief is not None and screen.debrief.report.anonymous:
+                break
+        names = {row.name for row in screen.debrief.report.leaderboard}
+        assert names == {"Trainee 1", "Trainee 2", "Trainee 3"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ClassDebriefScreen)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+async def test_class_debrief_snapshots(round_logs: Path, snapshot, language: str) -> None:
+    snapshot.snapshot_dir = SNAPSHOTS
+    app, _ = _console(round_logs, language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _class_debrief(app, pilot)
+        snapshot.assert_match(app.export_screenshot(), f"class-debrief-{language}.svg")
