@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from game.scenario.catalog import resolve_scenario
@@ -285,7 +286,7 @@ def round_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-async def _class_debrief(app: FacilitatorApp, pilot) -> None:  # type: ignore[no-untyped-def]
+async def _class_debrief(app: FacilitatorApp, pilot: Pilot[None]) -> None:
     from game.workshop.class_screen import ClassDebriefScreen
 
     await pilot.press("r")
