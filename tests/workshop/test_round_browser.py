@@ -21,6 +21,7 @@ nothing there.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 from collections.abc import Awaitable, Callable
@@ -31,6 +32,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from game.cli import main
 from game.journal.codec import LogError
 from game.journal.events import SessionEnded
 from game.journal.logfile import read_log
@@ -145,7 +147,7 @@ def _replies(table: DataTable[Any], trainee: str) -> str:
     return str(table.get_cell(trainee, "replies"))
 
 
-async def test_a_round_in_three_browsers(tmp_path: Path) -> None:
+async def test_a_round_in_three_browsers(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     the_round = _round()
     folder = tmp_path / the_round.round_id
     the_round.save(folder)
@@ -241,7 +243,13 @@ async def test_a_round_in_three_browsers(tmp_path: Path) -> None:
             assert {answer.name: answer.texts for answer in first.answers} == {
                 name: (REPLIES[name],) for name in TRAINEES
             }
-            markdown = render_class_report(report, "md")
+            # The facilitator's command says the same.
+            written = tmp_path / "class-report.md"
+            assert (
+                main(["workshop", "report", str(folder), "--format", "md", "-o", str(written)]) == 0
+            )
+            markdown = written.read_text(encoding="utf-8")
+            assert "- **Participantes:** 3" in markdown
             for name in TRAINEES:
                 assert name in markdown
                 assert REPLIES[name] in markdown
@@ -254,3 +262,7 @@ async def test_a_round_in_three_browsers(tmp_path: Path) -> None:
         finally:
             await browser.close()
     assert problems == []
+    # The door's last reports, while the console closes, trouble nobody.
+    assert [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR
+    ] == []
