@@ -262,6 +262,8 @@ async def test_a_round_in_three_browsers(tmp_path: Path, caplog: pytest.LogCaptu
         finally:
             await browser.close()
     assert problems == []
+    errors = folder / "seats.err"  # the games' standard error
+    assert not errors.exists() or errors.read_text(encoding="utf-8") == ""
     # The door's last reports, while the console closes, trouble nobody.
     assert [
         record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR
