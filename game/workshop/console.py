@@ -89,6 +89,7 @@ class FacilitatorApp(App[None]):
         self.speed = round_.speed
         self._door_factory = door_factory
         self.door: Door | None = None
+        self._closing = False
 
     def compose(self) -> ComposeResult:
         """The title, the join panel, the round and its counts, the roster."""
@@ -108,6 +109,7 @@ class FacilitatorApp(App[None]):
 
     async def on_unmount(self) -> None:
         """Close the door: no game outlives the console."""
+        self._closing = True  # the door's last reports come once the widgets are gone
         if self.door is not None:
             await self.door.stop()
 
@@ -275,6 +277,8 @@ class FacilitatorApp(App[None]):
         return {phase.id: phase.name.get(self.language, phase.id) for phase in self.scenario.phases}
 
     def _redraw(self) -> None:
+        if self._closing:
+            return
         language, roster = self.language, self.roster
         title = self.scenario.meta.title.get(language, self.scenario.meta.id)
         mode = tr(language, f"mode.{self.round.mode}")
