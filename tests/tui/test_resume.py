@@ -109,3 +109,22 @@ async def test_a_log_that_cannot_be_resumed_leaves_the_lobby_of_a_new_session(
         app.post_message(RemoteCommand("start"))
         await pilot.pause()
         assert console(app) and app.log_path != path
+
+
+def test_a_session_left_but_not_closed_runs_on_to_its_end_into_its_log(tmp_path: Path) -> None:
+    from game.tui.controller import Game
+
+    loaded = resolve_scenario("rebajas")
+    log = SessionLog.numbered(tmp_path, "left")
+    session = Session(
+        loaded, seed=7, reader=read_reply, trainee=TRAINEE, language="en", subscribers=[log.record]
+    )
+    session.advance(3 * 60)
+    session.leave(run_on=False)  # the game stopped while the crisis ran on without them
+    session.advance(60)
+    log.close()
+    game = Game.resume(log.path)
+    assert game.ended and game.finished
+    records = read_log(log.path).records
+    assert records[-1].tag == "close" and records[-1].time > 4 * 60
+    assert verify_log(log.path).status is Status.VERIFIED
