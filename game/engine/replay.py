@@ -2,6 +2,8 @@
 
 People's identities come from the log (Faker's output may differ in another version);
 everything else follows from the seed and the actions, taken again at their times.
+A replayed session can also go on where its log ends, into the same file
+(``resume_session``).
 """
 
 from __future__ import annotations

@@ -89,8 +89,13 @@ class SessionLog:
 
     Subscribe ``record`` to a session's events; transient events are passed over.
 
+    While a game writes its log it holds a lock on the file (POSIX ``flock``, let go
+    when the file is closed or the process ends): a session resumed in another process
+    (``reopen``) can never append to a log that is still being written.
+
     Args:
-        path: the file to create; it must not exist yet.
+        path: the file to create; it must not exist yet (``reopen`` takes an existing
+            log instead).
     """
 
     def __init__(self, path: Path) -> None:

@@ -50,7 +50,8 @@ def seat_config(environ: dict[str, str] | os._Environ[str]) -> AppConfig:
         environ: the process's environment (``os.environ``).
 
     Returns:
-        The configuration, with a ``PipeSink`` for the statuses.
+        The configuration, with a ``PipeSink`` for the statuses and, when the trainee
+        already has a log in the round (``rejoin.find_log``), that log to resume.
 
     Raises:
         SeatError: a variable is missing or wrong, or the round or its scenario
