@@ -16,7 +16,9 @@ from scoring import read_reply
 
 
 def _first_half(session: Session) -> None:
-    session.advance(130)
+    session.advance(100)
+    session.push_post("customer", "chirp", "Still waiting for my refund.")  # replayed too
+    session.advance(30)
     session.act(Search())
     for post in list(session.visible_posts()):
         if post.tone == "abusive":
@@ -35,6 +37,7 @@ def _second_half(session: Session) -> None:
         if post.waiting:
             session.act(Reply(post.id, "Sorry for the wait, it is fixed now."))
             break
+    session.push_post("customer", "chirp", "And my order?")  # after the resume: appended
     session.advance(300)
     session.close()
 
@@ -77,8 +80,10 @@ def test_a_resumed_session_writes_the_same_log_as_one_never_interrupted(
     path = tmp_path / "dropped.jsonl"
     _dropped(engine_scenario, path)
     before = path.read_bytes()
+    assert before.count(b'"type":"facilitator"') == 1  # a push before the drop, replayed
     _resume_and_finish(path)
     after = path.read_bytes()
+    assert after.count(b'"type":"facilitator"') == 2
     assert after.startswith(before)  # nothing already there was rewritten
     assert after == whole  # metrics samples included: the replay restores their minute
     assert verify_log(path).status is Status.VERIFIED
