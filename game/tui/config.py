@@ -44,9 +44,10 @@ class AppConfig:
             leaves, ``RemoteCommand`` messages drive the session, and the seat's
             status goes to this sink.
         resume: a session log to go on with instead of a new session (a workshop
-            trainee back after a drop; only a ``seat`` uses it): no lobby, the console opens on the session
-            as the log left it and appends to that log; a closed log opens on its
-            debrief. If it cannot be resumed, a new session starts as usual.
+            trainee back after a drop; only a ``seat`` uses it): no lobby, the
+            console opens on the session as the log left it and appends to that log;
+            a closed log opens on its debrief. If it cannot be resumed, a new session
+            starts as usual.
     """
 
     scenario: LoadedScenario | None = None
