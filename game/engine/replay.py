@@ -2,11 +2,14 @@
 
 People's identities come from the log (Faker's output may differ in another version);
 everything else follows from the seed and the actions, taken again at their times.
+A replayed session can also go on where its log ends, into the same file
+(``resume_session``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
@@ -19,13 +22,14 @@ from game.journal.codec import LogError
 from game.journal.events import (
     ActionTaken,
     DraftUnsent,
+    Event,
     FacilitatorPushed,
     PersonJoined,
     SessionClosed,
     SessionLabels,
     TraineeLeft,
 )
-from game.journal.logfile import LogContents, read_log
+from game.journal.logfile import LogContents, SessionLog, read_log
 from game.journal.records import PersonRecord
 from game.scenario.loader import LoadedScenario, load_scenario_text
 from game.scenario.model import Tone
@@ -206,3 +210,58 @@ def rebuild_session(path: Path, reader: ReplyReader) -> tuple[Session, LogConten
     session = replay_session(contents, path, reader)
     take_actions(session, contents, path, whole=False)
     return session, contents
+
+
+@dataclass
+class Resumed:
+    """A session rebuilt from its log, ready to go on into the same file.
+
+    Attributes:
+        session: the session at the log's last moment (closed if the log was).
+        contents: the log as read (after its torn tail, if any, was cut off).
+        log: the same file, locked and open for appending; subscribe its ``record``
+            (or a wrapper of it) to the session to keep it.
+        replayed: every event of the replay, in order, for a front end to show.
+    """
+
+    session: Session
+    contents: LogContents
+    log: SessionLog
+    replayed: list[Event]
+
+    @property
+    def closed(self) -> bool:
+        """Whether the log was closed: nothing can be played on in it."""
+        return isinstance(self.contents.records[-1], SessionClosed)
+
+
+def resume_session(path: Path, reader: ReplyReader) -> Resumed:
+    """Rebuild a session from its log and open the log to go on where it ends.
+
+    The log is locked and mended first (``SessionLog.reopen``: a torn last line is cut
+    off), then read and replayed up to its last moment (``take_actions`` with
+    ``whole=False``). Nothing of the replay is written: the records are already in the
+    file, and only what happens after this moment is appended to it. Simulated time
+    resumes at the log's last record; whatever the original session did after that
+    without writing it (quiet ticks) is played again from there, on the same grid.
+
+    Args:
+        path: the session log.
+        reader: reads the brand's replies, as it did when the session was played.
+
+    Raises:
+        LogBusy: another process is writing the log.
+        LogError: the log cannot be read, or its actions do not replay.
+        OSError: the log cannot be opened for writing.
+    """
+    log = SessionLog.reopen(path)
+    try:
+        contents = read_log(path)
+        replayed: list[Event] = []
+        session = replay_session(contents, path, reader, subscribers=[replayed.append])
+        take_actions(session, contents, path, whole=False)
+        session.advance(0)  # hand out what the replay left in the session's batch
+    except BaseException:
+        log.close()
+        raise
+    return Resumed(session, contents, log, replayed)

@@ -24,6 +24,55 @@ from pathlib import Path
 from game.journal.codec import LOG_FORMAT, Json, LogError, decode, encode
 from game.journal.events import Event, SessionStarted
 
+try:  # POSIX; elsewhere a log is not locked (two writers are kept apart by the door alone)
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+class LogBusy(OSError):
+    """Another process holds the log (it is still writing it)."""
+
+
+def _lock(fd: int) -> None:
+    """Hold the log for this process until its file is closed.
+
+    Raises:
+        LogBusy: another process holds it.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise LogBusy("another game is writing this log") from None
+
+
+_TAIL_CHUNK = 64 * 1024
+
+
+def _whole_end(fd: int) -> tuple[int, bool]:
+    """Where the file's last whole line ends, and whether a line is missing its newline.
+
+    A last line without its newline is whole when it is a JSON object (its closing
+    brace is its last byte, so nothing of it is lost): it only needs the newline.
+    Anything else after the last newline is a torn line, to be cut.
+    """
+    size = os.fstat(fd).st_size
+    end = size
+    while end > 0:
+        start = max(0, end - _TAIL_CHUNK)
+        chunk = os.pread(fd, end - start, start)
+        newline = chunk.rfind(b"\n")
+        if newline >= 0:
+            end = start + newline + 1
+            break
+        end = start
+    if end == size:
+        return size, False
+    tail = os.pread(fd, size - end, end).decode("utf-8", errors="replace")
+    return (size, True) if _parsed(tail) is not None else (end, False)
+
 
 class SessionLog:
     """Appends the recorded events of one session to a file of its own, flushed at once.
@@ -40,8 +89,13 @@ class SessionLog:
 
     Subscribe ``record`` to a session's events; transient events are passed over.
 
+    While a game writes its log it holds a lock on the file (POSIX ``flock``, let go
+    when the file is closed or the process ends): a session resumed in another process
+    (``reopen``) can never append to a log that is still being written.
+
     Args:
-        path: the file to create; it must not exist yet.
+        path: the file to create; it must not exist yet (``reopen`` takes an existing
+            log instead).
     """
 
     def __init__(self, path: Path) -> None:
@@ -63,6 +117,39 @@ class SessionLog:
         """
         log = cls(folder / f"{stem}-001.jsonl")
         log._numbered = (folder, stem)
+        return log
+
+    @classmethod
+    def reopen(cls, path: Path) -> SessionLog:
+        """An existing log, to append to where it ends; the records there stay as they are.
+
+        A resumed session writes what happens after the log's end into the same file.
+        The file is locked first, so that no other game writes it meanwhile; then a
+        torn last line (a process killed while writing it) is cut off, and a whole
+        last record missing only its newline gets it: the next record starts a line
+        of its own, and the file holds exactly the records ``read_log`` reads in it.
+
+        Args:
+            path: the log; it must exist and start with its header.
+
+        Raises:
+            LogBusy: another process is writing it.
+            OSError: it cannot be opened for writing, or mended.
+        """
+        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        try:
+            _lock(fd)
+            size, needs_newline = _whole_end(fd)
+            if needs_newline:
+                os.write(fd, b"\n")
+                size += 1
+            elif size != os.fstat(fd).st_size:
+                os.ftruncate(fd, size)
+        except BaseException:
+            os.close(fd)
+            raise
+        log = cls(path)
+        log._path, log._fd, log._size = path, fd, size
         return log
 
     @property
@@ -120,9 +207,21 @@ class SessionLog:
             if self._path is None:
                 self._path = self._create(line)
                 self._size = len(line)
+                self._hold()
             else:
                 self._append(line)
             self._pending.popleft()
+
+    def _hold(self) -> None:
+        """Open the new log for appending and lock it, so that no resume takes it over.
+
+        At worst (a lock refused, which only a resume of this very file could cause)
+        the log is written unlocked, as it was before locks: never lose the session.
+        """
+        assert self._path is not None
+        with contextlib.suppress(OSError):
+            self._fd = os.open(self._path, os.O_WRONLY | os.O_APPEND)
+            _lock(self._fd)
 
     def _append(self, line: bytes) -> None:
         """Write one whole line at the end, or leave the file as it was and raise."""

@@ -90,7 +90,8 @@ class CrisisApp(App[None]):
             from game.tui.remote import RemoteSeat
 
             self.seat = RemoteSeat(self, self.config.seat)
-            self._briefing(self.config.scenario, can_go_back=False)
+            if not self._resumed(self.config.resume):
+                self._briefing(self.config.scenario, can_go_back=False)
             self.seat.begin()
             return
         if self.config.scenario is not None:
@@ -123,6 +124,29 @@ class CrisisApp(App[None]):
             )
         )
 
+    def _resumed(self, path: Path | None) -> bool:
+        """Go on with the session of a log, past the lobby; False: start anew instead.
+
+        A session that cannot be resumed (a damaged log, or one another game still
+        writes) is left as it is: the trainee is told, and gets the lobby of a new one.
+        """
+        if path is None:
+            return False
+        from game.journal.codec import LogError
+        from game.tui.controller import Game
+        from game.tui.remote import warn
+
+        try:
+            game = Game.resume(path)
+        except (LogError, OSError) as error:
+            warn(f"{path}: not resumed, a new session starts: {error}")
+            self.notify(tr(self.language, "notice.not_resumed"), severity="warning", markup=False)
+            return False
+        self.start_session(game)
+        if not game.ended:
+            self.notify(tr(self.language, "notice.session_resumed"), markup=False)
+        return True
+
     def on_scenario_chosen(self, message: ScenarioChosen) -> None:
         """The picker chose (and loaded the scenario in full): show the briefing."""
         self.language = message.language
@@ -147,17 +171,25 @@ class CrisisApp(App[None]):
         if self.seat is not None:
             self.seat.obey(message)
 
-    def start_session(self) -> None:
-        """Start the session and show the console in the briefing's place."""
+    def start_session(self, resumed: Game | None = None) -> None:
+        """Start the session and show the console in the briefing's place.
+
+        Args:
+            resumed: a game rebuilt from its log (``Game.resume``) to go on with
+                instead of a new session.
+        """
         from game.tui.controller import Game
         from game.tui.screens.briefing import BriefingScreen
         from game.tui.screens.console import ConsoleScreen
 
+        if resumed is not None:
+            self.loaded, self.seed = resumed.session.loaded, resumed.session.seed
+            self.language = resumed.language
         assert self.loaded is not None and self.seed is not None
         # A workshop's start can come while a dialog or the palette covers the lobby.
         while not isinstance(self.screen, BriefingScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.game = Game(
+        self.game = resumed or Game(
             self.loaded,
             seed=self.seed,
             language=self.language,
@@ -176,9 +208,15 @@ class CrisisApp(App[None]):
             real_clock=self.config.real_clock,
             cursor_blink=self.config.cursor_blink,
         )
+        if resumed is not None:
+            # The feed is full already: no fast first minute waiting for a post.
+            self.console_screen.clock.end_quiet_start()
         if self.seat is not None:
             self.seat.prepare(self.console_screen)
-        self.switch_screen(self.console_screen)
+        if isinstance(self.screen, BriefingScreen):
+            self.switch_screen(self.console_screen)
+        else:  # resumed: no briefing was shown
+            self.push_screen(self.console_screen)
 
     def on_session_over(self, message: SessionOver) -> None:
         """Score the session and show the debrief."""

@@ -43,6 +43,11 @@ class AppConfig:
             With it the briefing is a lobby that only the facilitator's ``start``
             leaves, ``RemoteCommand`` messages drive the session, and the seat's
             status goes to this sink.
+        resume: a session log to go on with instead of a new session (a workshop
+            trainee back after a drop; only a ``seat`` uses it): no lobby, the
+            console opens on the session as the log left it and appends to that log;
+            a closed log opens on its debrief. If it cannot be resumed, a new session
+            starts as usual.
     """
 
     scenario: LoadedScenario | None = None
@@ -61,6 +66,7 @@ class AppConfig:
     record_results: bool = True
     key_hold_seconds: float = 1.5
     seat: StatusSink | None = None
+    resume: Path | None = None
 
 
 def testing_config(**changes: object) -> AppConfig:

@@ -11,9 +11,10 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from game.engine import Action, ActionError, Session
+from game.engine.replay import resume_session
 from game.engine.simulate import log_stem
 from game.engine.world import Person, Post, Promise
 from game.journal.events import NO_LABELS, BrandPosted, Event, PostArrived, PostFound, SessionLabels
@@ -23,8 +24,12 @@ from game.paths import sessions_dir
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Channel
 from game.tui.figures import clock_text, compact_number
-from game.tui.logfault import LogFault
+from game.tui.logfault import KeptLog, LogFault
+from game.tui.resume import catch_up
 from scoring import read_reply
+
+if TYPE_CHECKING:
+    from game.engine.replay import Resumed
 
 PostState = Literal["new", "answered", "overdue", "private", "hidden", "banned", "brand", "fyi"]
 """``fyi``: a share, praise or troll post that waits for no answer (read, maybe moderate)."""
@@ -62,6 +67,8 @@ class Game:
         trainee: the trainee's name.
         labels: mode, cohort and start time, for the log's header.
         log_dir: where the log goes (None: the user data folder).
+        resumed: a session rebuilt from its log, to go on with in that log instead
+            of a new one (see ``resume``; then the arguments above are its own).
     """
 
     def __init__(
@@ -73,21 +80,24 @@ class Game:
         trainee: str,
         labels: SessionLabels = NO_LABELS,
         log_dir: Path | None = None,
+        resumed: Resumed | None = None,
     ) -> None:
-        # The engine's own helpers name and open the log, exactly as `simulate` does.
-        stem = log_stem(loaded.scenario.meta.id, seed)
-        self._log = SessionLog.numbered(log_dir or sessions_dir(), stem)
-        self._log_error: OSError | None = None
-        self._unsaved_since = 0
-        self.session = Session(
-            loaded,
-            seed=seed,
-            reader=read_reply,
-            trainee=trainee,
-            language=language,
-            labels=labels,
-            subscribers=[self._record],
-        )
+        if resumed is not None:
+            self._kept, self.session = KeptLog(resumed.log), resumed.session
+            self.session.subscribe(self._kept.record)  # from here on: the replay wrote nothing
+        else:
+            # The engine's own helpers name and open the log, exactly as `simulate` does.
+            stem = log_stem(loaded.scenario.meta.id, seed)
+            self._kept = KeptLog(SessionLog.numbered(log_dir or sessions_dir(), stem))
+            self.session = Session(
+                loaded,
+                seed=seed,
+                reader=read_reply,
+                trainee=trainee,
+                language=language,
+                labels=labels,
+                subscribers=[self._kept.record],
+            )
         self.scenario = loaded.scenario
         self.language = language
         self.channels: list[Channel] = list(self.scenario.channels)
@@ -103,13 +113,35 @@ class Game:
         self.sentiment: list[float] = [0.0]
         self._sampled_minute = 0
         self.finished = False
+        if resumed is not None:
+            self._absorb(resumed.replayed, acted=True)
+            catch_up(self, resumed.contents)
+
+    @classmethod
+    def resume(cls, path: Path) -> Game:
+        """The session a log holds, rebuilt, to be played on into the same log.
+
+        Raises:
+            LogError: the log cannot be read or does not replay.
+            OSError: it cannot be written (``LogBusy``: another game is writing it).
+        """
+        resumed = resume_session(path, read_reply)
+        header = resumed.contents.header
+        loaded = resumed.session.loaded
+        return cls(
+            loaded,
+            seed=header.seed,
+            language=header.language,
+            trainee=header.trainee,
+            resumed=resumed,
+        )
 
     # ------------------------------------------------------------------ driving
 
     @property
     def log_path(self) -> Path:
         """The session log (before its header is on disk: the name it is meant to have)."""
-        return self._log.path
+        return self._kept.log.path
 
     @property
     def now(self) -> int:
@@ -178,53 +210,18 @@ class Game:
             # "go to post" shows those posts in the console.
             self._absorb(self.session.leave(), acted=False)
         self.retry_log()
-        self._log.close()
+        self._kept.log.close()
 
     # ------------------------------------------------------------------ the log
 
-    def _record(self, event: Event) -> None:
-        """Log an event; a file-system fault is noted, never raised into the engine.
-
-        An error raised in the middle of the engine's step would leave the session
-        half-changed; instead the record waits in memory (``SessionLog``) and the
-        session goes on. ``log_fault`` tells the screen.
-        """
-        waiting = self._log.pending
-        try:
-            self._log.record(event)
-        except OSError as error:
-            if not waiting:
-                self._unsaved_since = event.time
-            self._log_error = error
-            return
-        if not self._log.pending:  # a transient event writes nothing, not even what waits
-            self._log_error = None
-
     def retry_log(self) -> None:
         """Try again to write the records the log could not take; nothing if none wait."""
-        if self._log_error is None:
-            return
-        try:
-            self._log.retry()
-        except OSError as error:
-            self._log_error = error
-            return
-        if not self._log.pending:  # a closed log writes nothing more
-            self._log_error = None
+        self._kept.retry()
 
     @property
     def log_fault(self) -> LogFault | None:
         """Why the log on disk is incomplete (None: every record so far is written)."""
-        error = self._log_error
-        if error is None:
-            return None
-        return LogFault(
-            path=self._log.path,
-            error=error,
-            pending=self._log.pending,
-            since=self._unsaved_since,
-            created=self._log.created,
-        )
+        return self._kept.fault
 
     # ------------------------------------------------------------------ reading
 

@@ -268,6 +268,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.speed": "Velocidad ×{speed}",
         "notice.facilitator_paused": "En pausa: la ha pedido quien dirige el taller.",
         "notice.facilitator_resumed": "Quien dirige el taller ha reanudado la ronda.",
+        "notice.session_resumed": (
+            "Has vuelto: tu sesión sigue donde se quedó. La crisis no avanzó mientras no estabas."
+        ),
+        "notice.not_resumed": (
+            "Tu sesión anterior no se pudo recuperar (queda guardada): empiezas una nueva."
+        ),
         "notice.facilitator_speed": "Quien dirige el taller ha puesto la velocidad ×{speed}",
         "notice.held": "Solo quien dirige el taller puede reanudar la ronda.",
         "notice.influencer": "{kind} {name} ({followers} seguidores) ha publicado en {channel}",
@@ -600,6 +606,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.speed": "Speed ×{speed}",
         "notice.facilitator_paused": "Paused by the facilitator.",
         "notice.facilitator_resumed": "The facilitator resumed the round.",
+        "notice.session_resumed": (
+            "Welcome back: your session goes on where it stopped. The crisis waited for you."
+        ),
+        "notice.not_resumed": (
+            "Your earlier session could not be picked up (it is kept): a new one starts."
+        ),
         "notice.facilitator_speed": "The facilitator set the speed to ×{speed}",
         "notice.held": "Only the facilitator can resume the round.",
         "notice.influencer": "{kind} {name} ({followers} followers) posted on {channel}",

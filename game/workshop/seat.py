@@ -10,6 +10,11 @@ The seat shows the briefing as a lobby until the facilitator's ``start``, then p
 the round's session, its log in the round's ``sessions/`` folder, obeying the
 facilitator's controls and reporting its status (``seat_driver``).
 
+A trainee who already has a log in the round (their browser dropped and came back)
+skips the lobby: the seat resumes that session from its log and goes on in it, or
+shows its debrief when it is closed (``rejoin``). The facilitator's console sends a
+returning trainee ``start`` (ignored: the session runs already), the speed and a pause.
+
 Standard output is the pipe to textual-serve, so nothing is ever printed there: errors
 go to standard error (the door keeps it in a file), with exit code 1 and no traceback.
 ``crisisdrill play`` cannot stand in for this: it wants a terminal and prints.
@@ -26,6 +31,7 @@ from game.services.play import open_scenario
 from game.tui import AppConfig, make_app
 from game.tui.config import MODES
 from game.workshop.protocol import MAX_NAME
+from game.workshop.rejoin import find_log
 from game.workshop.round import Round, RoundError, sessions_folder
 from game.workshop.seat_driver import PipeSink, SeatDriver
 
@@ -44,7 +50,8 @@ def seat_config(environ: dict[str, str] | os._Environ[str]) -> AppConfig:
         environ: the process's environment (``os.environ``).
 
     Returns:
-        The configuration, with a ``PipeSink`` for the statuses.
+        The configuration, with a ``PipeSink`` for the statuses and, when the trainee
+        already has a log in the round (``rejoin.find_log``), that log to resume.
 
     Raises:
         SeatError: a variable is missing or wrong, or the round or its scenario
@@ -67,6 +74,7 @@ def seat_config(environ: dict[str, str] | os._Environ[str]) -> AppConfig:
         opened = open_scenario(round_.scenario, round_.language)
     except (ScenarioError, OSError, ValueError) as error:
         raise SeatError(f"{folder}: the round's scenario cannot be opened: {error}") from None
+    log_dir = sessions_folder(folder)
     return AppConfig(
         scenario=opened.loaded,
         language=opened.language,
@@ -74,10 +82,11 @@ def seat_config(environ: dict[str, str] | os._Environ[str]) -> AppConfig:
         trainee=trainee,
         speed=round_.speed,
         mode=round_.mode,
-        log_dir=sessions_folder(folder),
+        log_dir=log_dir,
         # The round is the group the results store and `progress --cohort` compare.
         cohort=round_.round_id,
         seat=PipeSink(),
+        resume=find_log(log_dir, trainee, round_),
     )
 
 

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 import pytest
 
+from game.services.verify import Status, verify_log
 from game.workshop.protocol import Control, decode_status
 from game.workshop.round import Round, sessions_folder
 
@@ -140,3 +141,54 @@ def test_controls_and_statuses_travel_through_the_pipe(tmp_path: Path) -> None:
     assert "Traceback" not in error
     logs = list(sessions_folder(folder).glob("*.jsonl"))
     assert len(logs) == 1
+
+
+def _seat_process(folder: Path, name: str) -> subprocess.Popen[bytes]:
+    env = _environ(
+        CRISISDRILL_WORKSHOP=str(folder), CRISISDRILL_TRAINEE=name, COLUMNS="100", ROWS="30"
+    )
+    return subprocess.Popen(
+        SEAT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def test_a_seat_started_again_with_the_same_name_resumes_the_session(tmp_path: Path) -> None:
+    folder = _round(tmp_path)
+    with _seat_process(folder, "Ana") as first:
+        pipe = Pipe(first)
+        pipe.wait_for("lobby")
+        pipe.send_meta(Control("start").to_json())
+        pipe.send_meta(Control("speed", speed=60.0).to_json())
+        playing = decode_status(
+            next(s for s in pipe.statuses() if s["state"] == "playing" and s["clock"] >= 120)
+        )
+        assert playing.clock >= 120
+        first.kill()  # the browser dropped: the door stops the game, nothing is closed
+        first.wait(timeout=WAIT)
+    [log] = sessions_folder(folder).glob("*.jsonl")
+    before = log.read_bytes()
+    with _seat_process(folder, "Ana") as second:
+        try:
+            pipe = Pipe(second)
+            back = decode_status(next(pipe.statuses()))
+            assert back.state == "playing"  # no lobby: the session goes on
+            assert back.clock >= 120 and back.phase
+            pipe.send_meta(Control("start").to_json())  # what the console re-sends
+            pipe.send_meta(Control("end").to_json())
+            pipe.wait_for("debrief")
+        finally:
+            assert second.stdin is not None
+            second.stdin.close()
+        assert second.wait(timeout=WAIT) == 0
+    assert list(sessions_folder(folder).glob("*.jsonl")) == [log]
+    after = log.read_bytes()
+    assert after.startswith(before[: before.rfind(b"\n") + 1]) and len(after) > len(before)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "report", str(log), "--format", "json"],
+        capture_output=True,
+        timeout=WAIT,
+        check=False,
+        env=_environ(),
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert verify_log(log).status is Status.VERIFIED
