@@ -37,8 +37,14 @@ It measures:
 - joins: from the join form's POST until the trainee's screen shows the lobby;
 - errors: screens that never showed an effect, refused replies, dropped sockets.
 
-Not measured: a browser's own drawing (xterm.js) and the network; the clients' terminal
-emulation runs on the same two cores as the seats (its CPU time is printed).
+Not measured: a browser's own drawing (xterm.js) and the network. What the figures
+include that a real room would not: the clients' terminal emulation runs on the same
+cores as the seats (at a higher priority, ``--nice``; its CPU time is printed), and a
+key's time includes how late the clients' own loop was to read the screen (printed as
+"the bench's own loop lateness"). ``r`` follows a ``↓`` by 0.3 s: when a seat is behind,
+its time includes finishing the ``↓`` (redrawing the feed and the thread), as the
+trainee would wait for it too. A reply whose Enter showed no effect within 5 s is
+counted as a key without effect; when its status comes later, as an unmatched count.
 """
 
 from __future__ import annotations
