@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: play test lint typecheck unit check schema exercises bench clean
 
@@ -40,7 +41,7 @@ exercises: $(APP_STAMP)
 	$(BIN)/python -m game.services.exercises > scenarios/exercises.json.new
 	mv scenarios/exercises.json.new scenarios/exercises.json
 
-bench: $(APP_STAMP)
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/simulate.py
 	$(BIN)/python bench/analyzer_eval.py
@@ -49,6 +50,7 @@ bench: $(APP_STAMP)
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/results.py
 	$(BIN)/python bench/progress.py
+	$(BIN)/python bench/workshop.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +62,10 @@ $(APP_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(APP_STAMP) $(BENCH_STAMP)
+
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@ $(APP_STAMP)
 
 clean:
