@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
 
@@ -23,15 +24,23 @@ class UsageError(Exception):
     """The command line itself is wrong (exit 2, after the usage line)."""
 
 
-def positive_int(text: str) -> int:
-    """An option's whole number from 1 to 10000 (argparse ``type``)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 10_000:
-        raise argparse.ArgumentTypeError(f"expected a number from 1 to 10000, got {text}")
-    return value
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a number from {low} to {high}, got {text}")
+        return value
+
+    return parse
+
+
+positive_int = whole_number(1, 10_000)
+"""An option's whole number from 1 to 10000 (argparse ``type``)."""
 
 
 def margin_points(text: str) -> float:

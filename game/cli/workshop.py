@@ -23,6 +23,7 @@ from game.cli.common import (
     UsageError,
     positive_float,
     wanted_language,
+    whole_number,
 )
 from game.services.errors import InputError
 
@@ -62,9 +63,14 @@ def add_parser(commands: Commands) -> None:
         default="127.0.0.1",
         help="the interface to listen on (default: this machine only; 0.0.0.0: the room)",
     )
-    workshop.add_argument("--port", type=_port, default=8000, help="the port (default 8000)")
     workshop.add_argument(
-        "--max-trainees", type=_seats, default=40, help="trainees at most (default 40)"
+        "--port", type=whole_number(0, 65535), default=8000, help="the port (default 8000)"
+    )
+    workshop.add_argument(
+        "--max-trainees",
+        type=whole_number(1, 200),
+        default=40,
+        help="trainees at most (default 40)",
     )
     workshop.set_defaults(handler=run)
     hidden = commands.add_parser(REPORT_COMMAND, prog="crisisdrill workshop", add_help=False)
@@ -76,26 +82,6 @@ def report_arguments(arguments: list[str]) -> list[str]:
     if arguments[:2] == ["workshop", "report"]:
         return [REPORT_COMMAND, "report", *arguments[2:]]
     return arguments
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {value}")
-    return value
-
-
-def _seats(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 200:
-        raise argparse.ArgumentTypeError(f"expected 1 to 200 trainees, got {value}")
-    return value
 
 
 def run(options: argparse.Namespace) -> int:
