@@ -74,8 +74,8 @@ import aiohttp
 import psutil
 import pyte
 
+from game.seatlink import Control, Status
 from game.workshop.door import SEAT_COOKIE, WorkshopServer
-from game.workshop.protocol import Control, Status
 from game.workshop.round import Round
 
 MEMORY_TARGET = 2 * 1024**3

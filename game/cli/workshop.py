@@ -29,8 +29,8 @@ from game.services.errors import InputError
 
 if TYPE_CHECKING:  # Textual and the server load only when a round is run
     from game.scenario.model import Scenario
+    from game.seatlink import Status
     from game.workshop.console import FacilitatorApp
-    from game.workshop.protocol import Status
     from game.workshop.round import Round
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

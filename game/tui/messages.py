@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from game.seatlink import Command
 from game.tui.config import Mode
 
 # Types only: the picker must open before the scenario model and the engine load.
@@ -84,7 +85,6 @@ class JumpToPost(Message):
     post_id: str
 
 
-RemoteVerb = Literal["start", "pause", "resume", "speed", "inject", "post", "end"]
 """What a workshop's facilitator can order a seat to do."""
 
 
@@ -104,7 +104,7 @@ class RemoteCommand(Message):
         text: what the post says (``post`` only), plain text.
     """
 
-    command: RemoteVerb
+    command: Command
     speed: float | None = None
     inject: str | None = None
     persona: str | None = None

@@ -2,7 +2,7 @@
 
 The TUI knows nothing of the workshop's wire format (``game.workshop`` sits above it):
 commands arrive as ``RemoteCommand`` messages, and the status leaves as a
-``SeatStatus`` handed to a ``StatusSink``, which the seat's driver turns into packets
+``Status`` handed to a ``StatusSink``, which the seat's driver turns into packets
 (and a test into a list). Everything here runs on the app's thread, the only one
 allowed to write to the driver's pipe.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from game.engine import ActionError
+from game.seatlink import SeatState, Status
 from game.tui.controller import Game
 
 # Loaded in the lobby, not when the facilitator starts everyone at once: importing the
@@ -26,8 +26,6 @@ from game.tui.screens.console import ConsoleScreen
 if TYPE_CHECKING:
     from game.tui.app import CrisisApp
     from game.tui.messages import RemoteCommand
-
-SeatState = Literal["lobby", "playing", "paused", "debrief"]
 
 POLL_SECONDS = 0.25
 """How often the seat looks for a change worth telling at once (an action, a phase)."""
@@ -49,35 +47,10 @@ def warn(text: str) -> None:
         stream.flush()
 
 
-@dataclass(frozen=True)
-class SeatStatus:
-    """Where this seat stands (the workshop's ``Status`` has the same fields).
-
-    Attributes:
-        trainee: the trainee's name.
-        state: lobby, playing, paused or debrief.
-        clock: the simulated second.
-        phase: the crisis's phase id ("" in the lobby).
-        mood: the audience's sentiment, -1 to 1.
-        waiting: posts waiting for an answer.
-        replies: the brand's posts so far (replies, private messages, statements).
-        score: the overall score so far (None until scored once).
-    """
-
-    trainee: str
-    state: SeatState
-    clock: int = 0
-    phase: str = ""
-    mood: float = 0.0
-    waiting: int = 0
-    replies: int = 0
-    score: int | None = None
-
-
 class StatusSink(Protocol):
     """Where a seat's statuses go (the seat's driver; a list in tests)."""
 
-    def send(self, status: SeatStatus) -> None:
+    def send(self, status: Status) -> None:
         """Take one status (called on the app's thread only)."""
 
 
@@ -97,7 +70,7 @@ class RemoteSeat:
         self.score: int | None = None
         self._replies = 0
         self._counted = 0  # how much of the session's post order is counted in replies
-        self._last: SeatStatus | None = None
+        self._last: Status | None = None
         self._sent_at = 0.0
         self._scored_at: float | None = None
         self._scoring = False
@@ -174,13 +147,13 @@ class RemoteSeat:
 
     # ------------------------------------------------------------------ statuses
 
-    def status(self) -> SeatStatus:
+    def status(self) -> Status:
         """Where the seat stands now."""
         app = self.app
         trainee = app.config.trainee
         game = app.game
         if game is None:
-            return SeatStatus(trainee, "lobby", score=self.score)
+            return Status(trainee, "lobby", score=self.score)
         session = game.session
         for post in session.post_order[self._counted :]:  # only ever appended to
             self._replies += post.from_brand
@@ -192,7 +165,7 @@ class RemoteSeat:
         elif console is not None and console.paused:
             state = "paused"
         metrics = session.metrics
-        return SeatStatus(
+        return Status(
             trainee=trainee,
             state=state,
             clock=game.now,
@@ -227,7 +200,7 @@ class RemoteSeat:
 
     # ------------------------------------------------------------------ the score
 
-    def _score_when_due(self, status: SeatStatus, now: float) -> None:
+    def _score_when_due(self, status: Status, now: float) -> None:
         game = self.app.game
         if game is None or self._scoring:
             return

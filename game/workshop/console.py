@@ -19,12 +19,12 @@ from textual.widgets import Footer, Static
 
 from game.inert import cell_safe
 from game.scenario.model import Scenario
+from game.seatlink import Control, Status
 from game.tui.i18n import tr
 from game.tui.render import one_line
 from game.tui.screens.dialogs import ConfirmScreen
 from game.workshop.dialogs import InjectDialog, PostDialog
 from game.workshop.panels import JoinPanel, RosterTable
-from game.workshop.protocol import Control, Status
 from game.workshop.roster import Roster
 from game.workshop.round import Round
 from game.workshop.words import word

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from game.workshop.protocol import MAX_TEXT, Control
+from game.seatlink import MAX_TEXT, Control
 from game.workshop.words import word
 
 

@@ -32,10 +32,10 @@ from urllib.parse import urlsplit
 import textual_serve
 from aiohttp import WSMsgType, web
 
+from game.seatlink import Control, ProtocolError, Status, decode_status
 from game.workshop.address import door_url
 from game.workshop.door_pages import join_page, notice_page, play_page
 from game.workshop.names import MAX_TRAINEE_NAME, clean_name
-from game.workshop.protocol import Control, ProtocolError, Status, decode_status
 from game.workshop.round import Round
 from game.workshop.seat_service import STOP_GRACE, SeatService
 from game.workshop.tries import CodeTries

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from game.workshop.protocol import Status
+from game.seatlink import Status
 
 
 @dataclass(frozen=True)

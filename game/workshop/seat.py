@@ -27,10 +27,10 @@ import sys
 from pathlib import Path
 
 from game.scenario.problems import ScenarioError
+from game.seatlink import MAX_NAME
 from game.services.play import open_scenario
 from game.tui import AppConfig, make_app
 from game.tui.config import MODES
-from game.workshop.protocol import MAX_NAME
 from game.workshop.rejoin import find_log
 from game.workshop.round import Round, RoundError, sessions_folder
 from game.workshop.seat_driver import PipeSink, SeatDriver

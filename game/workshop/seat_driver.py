@@ -19,10 +19,10 @@ from textual import messages
 from textual.app import App
 from textual.drivers.web_driver import WebDriver
 
+from game.seatlink import CONTROL_TYPE, ProtocolError, Status, decode_control
 from game.tui import CrisisApp
 from game.tui.messages import RemoteCommand
-from game.tui.remote import SeatStatus, warn
-from game.workshop.protocol import CONTROL_TYPE, ProtocolError, Status, decode_control
+from game.tui.remote import warn
 
 
 class PipeSink:
@@ -35,7 +35,7 @@ class PipeSink:
     def __init__(self) -> None:
         self.driver: SeatDriver | None = None
 
-    def send(self, status: SeatStatus) -> None:
+    def send(self, status: Status) -> None:
         """Write one status packet (on the app's thread: the pipe is written from it).
 
         Args:

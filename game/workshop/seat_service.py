@@ -18,7 +18,7 @@ from typing import Any
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from game.workshop.protocol import CONTROL_TYPE, STATUS_TYPE
+from game.seatlink import CONTROL_TYPE, STATUS_TYPE
 
 STOP_GRACE = 3.0
 """Seconds a game has to quit when asked before it is killed."""

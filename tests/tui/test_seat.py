@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import Static
 
 from game.scenario.catalog import resolve_scenario
+from game.seatlink import Status
 from game.tui.app import CrisisApp
 from game.tui.messages import RemoteCommand
-from game.tui.remote import SeatStatus
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen
 from tests.tui.helpers import SIZE, Notices, act_on, console, new_app, settle
@@ -20,12 +20,12 @@ class ListSink:
     """The statuses a seat sends, kept in order."""
 
     def __init__(self) -> None:
-        self.sent: list[SeatStatus] = []
+        self.sent: list[Status] = []
 
-    def send(self, status: SeatStatus) -> None:
+    def send(self, status: Status) -> None:
         self.sent.append(status)
 
-    def last(self) -> SeatStatus:
+    def last(self) -> Status:
         return self.sent[-1]
 
     def states(self) -> list[str]:
@@ -62,7 +62,7 @@ async def test_the_lobby_waits_for_the_facilitator(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is lobby and app.game is None
-        assert sink.sent and sink.sent[0] == SeatStatus("Test Trainee", "lobby")
+        assert sink.sent and sink.sent[0] == Status("Test Trainee", "lobby")
         assert not list(tmp_path.glob("logs/*.jsonl"))  # no session before the start
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import aiohttp
 
+from game.seatlink import Status
 from game.workshop.door import SEAT_COOKIE, WorkshopServer
-from game.workshop.protocol import Status
 from game.workshop.round import Round
 
 TINY_SEAT = Path(__file__).with_name("tiny_seat.py")

@@ -15,10 +15,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from game.scenario.catalog import resolve_scenario
+from game.seatlink import Control, Status
 from game.tui.screens.dialogs import ConfirmScreen
 from game.workshop.console import FacilitatorApp, make_facilitator
 from game.workshop.dialogs import PostDialog
-from game.workshop.protocol import Control, Status
 from game.workshop.round import Round
 
 SNAPSHOTS = Path(__file__).parent.parent / "snapshots" / "workshop"

@@ -11,9 +11,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from game.seatlink import Control, Status
 from game.workshop.address import door_url
 from game.workshop.door import SEAT_COOKIE, seat_command
-from game.workshop.protocol import Control, Status
 from game.workshop.tries import FREE_TRIES, PAUSE, CodeTries
 from tests.workshop.doors import WAIT, Door, make_round, open_door
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.workshop.protocol import (
+from game.seatlink import (
     Control,
     ProtocolError,
     Status,

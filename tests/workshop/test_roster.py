@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.workshop.protocol import Status
+from game.seatlink import Status
 from game.workshop.roster import Roster
 
 

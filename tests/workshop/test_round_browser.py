@@ -38,10 +38,10 @@ from game.journal.events import SessionEnded
 from game.journal.logfile import read_log
 from game.results.classreport import render_class_report
 from game.scenario.catalog import resolve_scenario
+from game.seatlink import Status
 from game.services.class_report import class_report
 from game.workshop.console import make_facilitator
 from game.workshop.door import WorkshopServer
-from game.workshop.protocol import Status
 from game.workshop.round import Round, sessions_folder
 
 playwright = pytest.importorskip(

@@ -14,8 +14,8 @@ from typing import IO, Any
 
 import pytest
 
+from game.seatlink import Control, decode_status
 from game.services.verify import Status, verify_log
-from game.workshop.protocol import Control, decode_status
 from game.workshop.round import Round, sessions_folder
 
 SEAT = [sys.executable, "-m", "game.workshop.seat"]

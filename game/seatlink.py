@@ -8,7 +8,9 @@ score so far). Both travel as textual-serve "meta" packets: a JSON object whose
 keystrokes, never as meta.
 
 Decoding is strict: a packet that is not exactly one of these is refused with
-``ProtocolError``, never half-read. Pure: no Textual, no I/O.
+``ProtocolError``, never half-read. Pure: no Textual, no I/O, nothing of ours
+imported: it sits at the bottom of the layers, so that the workshop (which sends and
+receives these) and the game (a seat that obeys and reports) share one definition.
 """
 
 from __future__ import annotations
