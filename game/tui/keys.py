@@ -135,21 +135,22 @@ def palette_commands(
 
 
 CONSOLE_KEYS = (
+    # The key bar is cut at its right end on a narrow terminal: answering, ending,
+    # pausing and the coach come first; moderation, which the palette (^p) and the
+    # briefing also list, last.
     KeySpec("r", "reply", "action.reply", "action.reply.help"),
     KeySpec("p", "private", "action.private", "action.private.help"),
     KeySpec("s", "statement", "action.statement", "action.statement.help"),
+    KeySpec("x", "finish", "action.finish", "action.finish.help"),
+    KeySpec("space", "pause", "action.pause", "action.pause.help", display="␣"),
+    KeySpec("n", "coach", "action.coach", "action.coach.help"),
+    KeySpec("f", "follow_up", "action.follow_up", "action.follow_up.help"),
+    KeySpec("slash", "search", "action.search", "action.search.help", display="/"),
     KeySpec("l", "like", "action.like", "action.like.help"),
     KeySpec("h", "hide", "action.hide", "action.hide.help"),
     KeySpec("w", "warn", "action.warn", "action.warn.help"),
     KeySpec("b", "ban", "action.ban", "action.ban.help"),
     KeySpec("e", "escalate", "action.escalate", "action.escalate.help"),
-    KeySpec("f", "follow_up", "action.follow_up", "action.follow_up.help"),
-    KeySpec("slash", "search", "action.search", "action.search.help", display="/"),
-    KeySpec("space", "pause", "action.pause", "action.pause.help", display="␣"),
-    KeySpec("x", "finish", "action.finish", "action.finish.help"),
-    # After finish: where the key bar is short, finish keeps its place (the coach's
-    # border and a notice at small sizes name the coach key too).
-    KeySpec("n", "coach", "action.coach", "action.coach.help"),
     KeySpec("q", "app.quit", "key.quit", show=False),
     KeySpec("ctrl+p", "app.command_palette", "key.palette", show=False, display="^p"),
     KeySpec("ctrl+t", "app.cycle_theme", "key.theme", show=False, display="^t"),
